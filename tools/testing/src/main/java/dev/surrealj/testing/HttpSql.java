@@ -11,7 +11,7 @@ import java.util.Base64;
 /** SurrealQL over {@code POST /sql}, with the JDK's HTTP client (test support must not use the driver). */
 final class HttpSql {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpSql() {
