@@ -49,7 +49,8 @@ public final class SurrealExtension implements BeforeAllCallback, ParameterResol
 
     private static SurrealTestDb testDb(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(STORE).getOrComputeIfAbsent("db", key -> create(classContext), SurrealTestDb.class);
+        return classContext.getStore(STORE).getOrComputeIfAbsent(
+                "db:" + classContext.getUniqueId(), key -> create(classContext), SurrealTestDb.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {
