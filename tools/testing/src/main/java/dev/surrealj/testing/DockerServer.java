@@ -30,7 +30,7 @@ final class DockerServer {
                 container::stop);
     }
 
-    private static boolean dockerAvailable() {
+    static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (Throwable e) {
