@@ -4,6 +4,7 @@ import dev.surrealj.value.None;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@link Shape#OBJECTS}: rows are maps (a SELECT). The columns are {@code id} first (when any row
  *       has one), then the union of all rows' keys in first-seen order; a row without a key reads
- *       NULL there. A NULL/NONE row (in a list of objects) reads NULL everywhere.</li>
+ *       NULL there. A NULL/NONE row (in a list of objects) reads NULL everywhere. With the
+ *       projection order of the SELECT, its names come first in that order
+ *       ({@link #ofObjects(List, Map, List)}).</li>
  *   <li>{@link Shape#SCALAR}: each row is one value (a {@code RETURN 1}, a {@code SELECT VALUE x}, a list
  *       of non-objects); the one column is {@link #VALUE}.</li>
  *   <li>{@link Shape#LISTS}: rows are lists of values in column order (synthetic results); missing
@@ -131,7 +134,91 @@ final class Columns {
         return new Columns(Shape.OBJECTS, labels, null);
     }
 
-    private static boolean isTopLevel(String field) {
+    /**
+     * The layout of object rows with a known projection order ({@link SelectInfo#columnOrder()}):
+     * <ul>
+     *   <li>each name of {@code columnOrder} at its position, when some row has that key (every name
+     *       when there are no rows);</li>
+     *   <li>at {@link SelectInfo#REST}: the keys no name claims, {@code id} first, then the others in
+     *       first-seen order; with no rows, {@code id} plus the top-level fields of {@code schemaTypes}
+     *       not named elsewhere (nothing without a schema);</li>
+     *   <li>without a {@code REST} entry, unclaimed keys (not expected from the server) come after the
+     *       names, except {@code id}, which comes first.</li>
+     * </ul>
+     * A {@code null} {@code columnOrder} is {@link #ofObjects(List, Map)}.
+     */
+    static Columns ofObjects(List<?> rows, Map<String, String> schemaTypes, List<String> columnOrder) {
+        if (columnOrder == null) {
+            return ofObjects(rows, schemaTypes);
+        }
+        Set<String> named = new HashSet<>();
+        boolean hasRest = false;
+        for (String c : columnOrder) {
+            if (c.equals(SelectInfo.REST)) {
+                hasRest = true;
+            } else {
+                named.add(c);
+            }
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (Object row : rows) {
+            if (row instanceof Map<?, ?> m) {
+                for (Object k : m.keySet()) {
+                    seen.add(String.valueOf(k));
+                }
+            }
+        }
+        boolean empty = rows.isEmpty();
+        List<String> rest = new ArrayList<>();
+        if (empty) {
+            if (hasRest && schemaTypes != null) {
+                if (!named.contains(ID)) {
+                    rest.add(ID);
+                }
+                for (String field : schemaTypes.keySet()) {
+                    if (!field.equals(ID) && isTopLevel(field) && !named.contains(field)) {
+                        rest.add(field);
+                    }
+                }
+            }
+        } else {
+            if (seen.contains(ID) && !named.contains(ID)) {
+                rest.add(ID);
+            }
+            for (String k : seen) {
+                if (!k.equals(ID) && !named.contains(k)) {
+                    rest.add(k);
+                }
+            }
+        }
+        List<String> labels = new ArrayList<>(named.size() + rest.size());
+        Set<String> placed = new HashSet<>();
+        for (String c : columnOrder) {
+            if (c.equals(SelectInfo.REST)) {
+                for (String r : rest) {
+                    if (placed.add(r)) {
+                        labels.add(r);
+                    }
+                }
+            } else if ((empty || seen.contains(c)) && placed.add(c)) {
+                labels.add(c);
+            }
+        }
+        if (!hasRest) {
+            for (String r : rest) {
+                if (placed.add(r)) {
+                    if (r.equals(ID)) {
+                        labels.add(0, r);
+                    } else {
+                        labels.add(r);
+                    }
+                }
+            }
+        }
+        return new Columns(Shape.OBJECTS, labels, null);
+    }
+
+    static boolean isTopLevel(String field) {
         return !field.isEmpty() && field.indexOf('.') < 0 && field.indexOf('[') < 0 && field.indexOf('*') < 0;
     }
 

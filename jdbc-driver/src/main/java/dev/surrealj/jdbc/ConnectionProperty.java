@@ -53,7 +53,8 @@ enum ConnectionProperty {
             "Seconds to wait for the connection to open; 0 waits forever", 0, Integer.MAX_VALUE),
     /** Default {@code Statement.setQueryTimeout} in seconds; 0 means none. */
     QUERY_TIMEOUT("queryTimeout", Type.INT, "0",
-            "Default query timeout of statements in seconds (server side TIMEOUT); 0 means none",
+            "Default query timeout of statements in seconds, enforced by the client (the request fails, "
+                    + "the server may still finish the statement); 0 means none",
             0, Integer.MAX_VALUE),
     /** Seconds one RPC request may take before it fails; alias {@code socketTimeout}. */
     REQUEST_TIMEOUT("requestTimeout", Type.INT, "60",
@@ -98,13 +99,14 @@ enum ConnectionProperty {
             "Default fetch size of statements; 0 fetches whole results", 0, Integer.MAX_VALUE),
     /** Translate SQL to SurrealQL. */
     SQL_TRANSLATION("sqlTranslation", Type.BOOLEAN, "false",
-            "Translate SQL into SurrealQL before running it (needs a translator on the class path)"),
+            "Translate SQL into SurrealQL before running it (not available yet: true is refused with 0A000)"),
     /** Class name of the translator factory. */
     SQL_TRANSLATOR_FACTORY("sqlTranslatorFactory", Type.STRING, null,
             "Class name of the SQL translator factory to use instead of the ServiceLoader lookup"),
     /** How many records metadata methods sample to infer the columns of a schemaless table. */
     METADATA_SAMPLE_SIZE("metadataSampleSize", Type.INT, "100",
-            "Records sampled to infer the columns of a schemaless table", 0, Integer.MAX_VALUE),
+            "Records sampled to infer the columns of a schemaless table (reserved for DatabaseMetaData.getColumns)",
+            0, Integer.MAX_VALUE),
     /** Application name (client info {@code ApplicationName}). */
     APPLICATION_NAME("applicationName", Type.STRING, null,
             "Name of the application, reported as client info ApplicationName"),

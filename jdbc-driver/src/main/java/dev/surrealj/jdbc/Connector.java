@@ -51,6 +51,10 @@ final class Connector {
      */
     static SurrealClient connect(JdbcUrl url, ConnectionProperties props, int driverManagerTimeout)
             throws SQLException {
+        if (props.sqlTranslation()) {
+            throw SqlStates.create(SqlStates.FEATURE_NOT_SUPPORTED, "sqlTranslation=true: no SQL translator is"
+                    + " available in this version of the driver; send SurrealQL, or leave sqlTranslation off", 0, null);
+        }
         List<URI> uris = orderedUris(url, props.loadBalanceHosts());
         Duration login = props.loginTimeout(driverManagerTimeout);
         RpcConfig config = config(url, props, uris, login);
@@ -59,7 +63,7 @@ final class Connector {
             try {
                 return SurrealClient.connect(config);
             } catch (SurrealException e) {
-                throw failure(uris, e, config.credentials() != null);
+                throw failure(uris, e);
             } catch (RuntimeException e) {
                 throw SqlStates.connectionFailed("Cannot connect to " + hosts(uris) + ": " + e.getMessage(), e);
             }
@@ -87,20 +91,17 @@ final class Connector {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof SurrealException s) {
-                throw failure(uris, s, config.credentials() != null);
+                throw failure(uris, s);
             }
             throw SqlStates.connectionFailed("Cannot connect to " + hosts(uris) + ": " + c, c);
         }
     }
 
-    private static SQLException failure(List<URI> uris, SurrealException e, boolean signsIn) {
-        boolean serverAnswer = e.category() == SurrealException.Category.SERVER
-                || e.category() == SurrealException.Category.QUERY;
-        if (e.isAuthenticationError() || signsIn && serverAnswer
-                && !SqlStates.INVALID_CATALOG_NAME.equals(ExceptionMapper.map(e).getSQLState())) {
-            // a server error while connecting with credentials comes from signin/authenticate (version
-            // and use do not fail that way): e.g. "No record was returned" from a record access SIGNIN
-            // 28000; SurrealDB's message never contains the password
+    private static SQLException failure(List<URI> uris, SurrealException e) {
+        if (e.isAuthenticationError()) {
+            // the RPC client classifies every error answering signin/authenticate (e.g. "No record was
+            // returned" from a record access SIGNIN) as AUTHENTICATION: 28000; SurrealDB's message never
+            // contains the password
             return SqlStates.create(SqlStates.INVALID_AUTHORIZATION, "Authentication failed: " + e.getMessage(),
                     e.code(), e);
         }

@@ -13,10 +13,23 @@ final class Results {
     private Results() {
     }
 
-    /** The result set of one statement result, cut at the statement's max rows. */
+    /**
+     * The result set of one statement result, cut at the statement's max rows. For a {@code SELECT}
+     * ({@code select} not {@code null}): columns in projection order, the source table of a plain
+     * single-table select, and its SCHEMAFULL field types fetched when the metadata asks.
+     */
+    static ResultSet of(SurrealStatement owner, Object value, SelectInfo select) throws SQLException {
+        int max = (int) Math.min(Integer.MAX_VALUE, owner.maxRowsLimit());
+        if (select == null) {
+            return SurrealResultSet.of(owner, value, ResultSetContext.ofMaxRows(max));
+        }
+        return SurrealResultSet.of(owner, value, new ResultSetContext(select.table(), null, max,
+                select.columnOrder(), owner.connection.schemas().source(select)));
+    }
+
+    /** The result set of one statement result that is not a {@code SELECT}. */
     static ResultSet of(SurrealStatement owner, Object value) throws SQLException {
-        long max = owner.maxRowsLimit();
-        return SurrealResultSet.of(owner, value, ResultSetContext.ofMaxRows((int) Math.min(Integer.MAX_VALUE, max)));
+        return of(owner, value, null);
     }
 
     /** An empty result set without columns. */

@@ -21,28 +21,67 @@ import java.util.Map;
 final class StatementResults {
     private final List<QueryResult> results;
     private final StatementKind[] kinds;
+    private final SelectInfo[] selects;
 
     StatementResults(List<QueryResult> results, StatementKind[] kinds) {
+        this(results, kinds, new SelectInfo[results.size()]);
+    }
+
+    private StatementResults(List<QueryResult> results, StatementKind[] kinds, SelectInfo[] selects) {
         this.results = results;
         this.kinds = kinds;
+        this.selects = selects;
+    }
+
+    /** The results of a script, matched to its statements (kinds and SELECT analyses) by {@link #alignIndexes}. */
+    static StatementResults of(List<QueryResult> results, ScriptInfo script) {
+        int n = results.size();
+        int[] at = alignIndexes(script.kinds(), n);
+        StatementKind[] kinds = new StatementKind[n];
+        SelectInfo[] selects = new SelectInfo[n];
+        if (at != null) {
+            for (int i = 0; i < n; i++) {
+                kinds[i] = script.kinds().get(at[i]);
+                selects[i] = script.select(at[i]);
+            }
+        }
+        return new StatementResults(results, kinds, selects);
     }
 
     /** Matches the kinds of the script's statements to {@code resultCount} results. */
     static StatementKind[] align(List<StatementKind> statementKinds, int resultCount) {
         StatementKind[] out = new StatementKind[resultCount];
-        if (statementKinds.size() == resultCount) {
-            return statementKinds.toArray(out);
-        }
-        List<StatementKind> withoutTx = new ArrayList<>();
-        for (StatementKind k : statementKinds) {
-            if (k != StatementKind.TRANSACTION) {
-                withoutTx.add(k);
+        int[] at = alignIndexes(statementKinds, resultCount);
+        if (at != null) {
+            for (int i = 0; i < resultCount; i++) {
+                out[i] = statementKinds.get(at[i]);
             }
         }
-        if (withoutTx.size() == resultCount) {
-            return withoutTx.toArray(out);
+        return out;
+    }
+
+    /**
+     * For each of {@code resultCount} results, the index of its statement: all statements when the
+     * counts agree, else all but BEGIN/COMMIT/CANCEL; {@code null} when they still differ (unknown).
+     */
+    static int[] alignIndexes(List<StatementKind> statementKinds, int resultCount) {
+        int[] out = new int[resultCount];
+        if (statementKinds.size() == resultCount) {
+            for (int i = 0; i < resultCount; i++) {
+                out[i] = i;
+            }
+            return out;
         }
-        return out; // unknown
+        int r = 0;
+        for (int i = 0; i < statementKinds.size(); i++) {
+            if (statementKinds.get(i) != StatementKind.TRANSACTION) {
+                if (r == resultCount) {
+                    return null;
+                }
+                out[r++] = i;
+            }
+        }
+        return r == resultCount ? out : null;
     }
 
     /** The kinds of the statements of a script; empty when it cannot be split. */
@@ -82,6 +121,11 @@ final class StatementResults {
 
     StatementKind kind(int i) {
         return kinds[i];
+    }
+
+    /** The analysis of the SELECT that gave result {@code i}, or {@code null}. */
+    SelectInfo select(int i) {
+        return selects[i];
     }
 
     boolean isError(int i) {

@@ -74,9 +74,11 @@ final class SurrealCallableStatement extends SurrealPreparedStatementImpl implem
         return callEscape ? "RETURN " + s : s;
     }
 
+    private static final ScriptInfo CALL = ScriptInfo.ofKinds(List.of(StatementKind.QUERY));
+
     @Override
-    List<StatementKind> executableKinds() {
-        return callEscape ? List.of(StatementKind.QUERY) : super.executableKinds();
+    ScriptInfo executableScript() {
+        return callEscape ? CALL : super.executableScript();
     }
 
     @Override

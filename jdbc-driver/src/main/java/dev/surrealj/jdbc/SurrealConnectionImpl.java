@@ -67,6 +67,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *       statement is noticed: the next {@code getCatalog}/{@code getSchema} asks the server.</li>
  *   <li><b>Timeouts.</b> {@code setNetworkTimeout} sets the time every request may take (client side);
  *       0 means the {@code requestTimeout} property. {@code isValid} pings within its own timeout.</li>
+ *   <li><b>Holdability.</b> Result sets are fully in memory, so they are
+ *       {@link ResultSet#HOLD_CURSORS_OVER_COMMIT}: {@code getHoldability} always reports it, and asking
+ *       for {@code CLOSE_CURSORS_AT_COMMIT} ({@code setHoldability}, {@code createStatement} …) adds an
+ *       {@link SQLWarning} and keeps it.</li>
+ *   <li><b>Result set metadata.</b> The field types of SCHEMAFULL tables that {@code getMetaData()} reports
+ *       are read when first asked and cached per connection ({@link TableSchemas}) until it runs a
+ *       {@code DEFINE}/{@code REMOVE}/{@code ALTER}/{@code REBUILD}/{@code USE} statement or changes
+ *       namespace/database.</li>
  *   <li>Savepoints, {@code createStruct}, LOBs and SQLXML: 0A000. A closed connection: 08003.</li>
  * </ul>
  */
@@ -91,7 +99,7 @@ final class SurrealConnectionImpl implements SurrealConnection {
     private volatile String namespace;
     private volatile String database;
     private volatile boolean sessionDirty;
-    private volatile int holdability = ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    private final TableSchemas schemas = new TableSchemas(this);
     private volatile Map<String, Class<?>> typeMap = new HashMap<>();
     private SQLWarning warnings;
     private SurrealDatabaseMetaData metaData;
@@ -200,11 +208,28 @@ final class SurrealConnectionImpl implements SurrealConnection {
         statements.remove(s);
     }
 
-    /** Called after a request ran: notices {@code USE} statements (and a transaction the server lost). */
-    void afterExecute(boolean ranUse) {
+    /**
+     * Called after a request ran: notices {@code USE} statements and schema changes ({@code DEFINE},
+     * {@code REMOVE} …), which drop the cached table schemas.
+     */
+    void afterExecute(boolean ranUse, boolean changedSchema) {
         if (ranUse) {
             sessionDirty = true;
         }
+        if (ranUse || changedSchema) {
+            schemas.invalidate();
+        }
+    }
+
+    /** The cached field types of SCHEMAFULL tables, for result set metadata. */
+    TableSchemas schemas() {
+        return schemas;
+    }
+
+    /** The timeout of the driver's own metadata requests: the network timeout, else 30 s. */
+    Duration metadataTimeout() {
+        int net = networkTimeoutMillis;
+        return net > 0 ? Duration.ofMillis(net) : Duration.ofSeconds(30);
     }
 
     /** Called when a request failed: a lost connection forgets the transaction. */
@@ -237,12 +262,12 @@ final class SurrealConnectionImpl implements SurrealConnection {
 
     @Override
     public Statement createStatement() throws SQLException {
-        return createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, holdability);
+        return createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, HOLDABILITY);
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        return createStatement(resultSetType, resultSetConcurrency, holdability);
+        return createStatement(resultSetType, resultSetConcurrency, HOLDABILITY);
     }
 
     @Override
@@ -256,12 +281,12 @@ final class SurrealConnectionImpl implements SurrealConnection {
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
-        return prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, holdability);
+        return prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, HOLDABILITY);
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
-        return prepareStatement(sql, type, concurrency, holdability);
+        return prepareStatement(sql, type, concurrency, HOLDABILITY);
     }
 
     @Override
@@ -294,12 +319,12 @@ final class SurrealConnectionImpl implements SurrealConnection {
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        return prepareCall(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, holdability);
+        return prepareCall(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, HOLDABILITY);
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
-        return prepareCall(sql, type, concurrency, holdability);
+        return prepareCall(sql, type, concurrency, HOLDABILITY);
     }
 
     @Override
@@ -337,11 +362,26 @@ final class SurrealConnectionImpl implements SurrealConnection {
         }
     }
 
-    private static int checkHoldability(int h) throws SQLException {
-        if (h != ResultSet.HOLD_CURSORS_OVER_COMMIT && h != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
-            throw SqlStates.create("HY024", "Invalid result set holdability " + h, 0, null);
+    /**
+     * The holdability of every result set: they are fully in memory, so a commit (or rollback) never
+     * closes them.
+     */
+    static final int HOLDABILITY = ResultSet.HOLD_CURSORS_OVER_COMMIT;
+
+    /**
+     * Checks a requested holdability: {@link ResultSet#CLOSE_CURSORS_AT_COMMIT} is accepted with a
+     * warning and becomes {@link #HOLDABILITY} (as unsupported result set types and concurrencies do).
+     */
+    private int checkHoldability(int h) throws SQLException {
+        if (h == HOLDABILITY) {
+            return h;
         }
-        return h;
+        if (h == ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            addWarning(new SQLWarning("CLOSE_CURSORS_AT_COMMIT is not supported: result sets are held in memory "
+                    + "and stay open after commit; using HOLD_CURSORS_OVER_COMMIT", "01000"));
+            return HOLDABILITY;
+        }
+        throw SqlStates.create("HY024", "Invalid result set holdability " + h, 0, null);
     }
 
     @Override
@@ -553,6 +593,8 @@ final class SurrealConnectionImpl implements SurrealConnection {
             withTimeoutTx(client).use(ns, db).await();
         } catch (SurrealException e) {
             throw map(e);
+        } finally {
+            schemas.invalidate();
         }
         if (ns != null) {
             namespace = ns;
@@ -575,13 +617,13 @@ final class SurrealConnectionImpl implements SurrealConnection {
     @Override
     public void setHoldability(int holdability) throws SQLException {
         checkOpen();
-        this.holdability = checkHoldability(holdability);
+        checkHoldability(holdability);
     }
 
     @Override
     public int getHoldability() throws SQLException {
         checkOpen();
-        return holdability;
+        return HOLDABILITY;
     }
 
     @Override

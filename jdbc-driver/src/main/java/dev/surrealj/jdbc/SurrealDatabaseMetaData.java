@@ -217,14 +217,15 @@ final class SurrealDatabaseMetaData implements DatabaseMetaData {
         return supportsResultSetType(type) && concurrency == ResultSet.CONCUR_READ_ONLY;
     }
 
+    /** Only {@code HOLD_CURSORS_OVER_COMMIT}: result sets are in memory and stay open after commit. */
     @Override
     public boolean supportsResultSetHoldability(int holdability) {
-        return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT || holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT;
+        return holdability == SurrealConnectionImpl.HOLDABILITY;
     }
 
     @Override
     public int getResultSetHoldability() {
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+        return SurrealConnectionImpl.HOLDABILITY;
     }
 
     @Override

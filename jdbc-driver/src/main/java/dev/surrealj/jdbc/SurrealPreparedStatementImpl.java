@@ -51,7 +51,7 @@ import java.util.Set;
 class SurrealPreparedStatementImpl extends SurrealStatement implements SurrealPreparedStatement {
     final String originalSql;
     final Placeholders.Parsed parsed;
-    private final List<StatementKind> kinds;
+    private final ScriptInfo script;
     private final Object[] params;
     private final boolean[] bound;
     private final Map<String, Object> variables = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ class SurrealPreparedStatementImpl extends SurrealStatement implements SurrealPr
         super(connection, type, concurrency, holdability);
         this.originalSql = requireSql(sql);
         this.parsed = Placeholders.parse(sql);
-        this.kinds = StatementResults.kindsOf(parsed.sql());
+        this.script = ScriptInfo.of(parsed.sql());
         this.params = new Object[parsed.parameterCount()];
         this.bound = new boolean[parsed.parameterCount()];
     }
@@ -200,13 +200,18 @@ class SurrealPreparedStatementImpl extends SurrealStatement implements SurrealPr
         return parsed.sql();
     }
 
+    /** What the text of {@link #executableSql()} tells (statement kinds, SELECT analyses). */
+    ScriptInfo executableScript() {
+        return script;
+    }
+
     List<StatementKind> executableKinds() {
-        return kinds;
+        return executableScript().kinds();
     }
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        run(executableSql(), variables(), executableKinds(), Mode.QUERY);
+        run(executableSql(), variables(), executableScript(), Mode.QUERY);
         return getResultSet();
     }
 
@@ -217,13 +222,13 @@ class SurrealPreparedStatementImpl extends SurrealStatement implements SurrealPr
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        run(executableSql(), variables(), executableKinds(), Mode.UPDATE);
+        run(executableSql(), variables(), executableScript(), Mode.UPDATE);
         return updateSum();
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return run(executableSql(), variables(), executableKinds(), Mode.EXECUTE);
+        return run(executableSql(), variables(), executableScript(), Mode.EXECUTE);
     }
 
     private static SQLException notOnPrepared(String method) {

@@ -46,7 +46,9 @@ import javax.sql.rowset.serial.SerialClob;
  * <ul>
  *   <li>a list whose non-null elements are all objects (a SELECT): one row per element, columns
  *       {@code id} first then the union of all keys in first-seen order, a missing key reads NULL
- *       (see {@link Columns});</li>
+ *       (see {@link Columns}); with the {@link ResultSetContext#columnOrder()} of the SELECT's
+ *       projection, the projected names come in that order ({@code SELECT name, age} gives
+ *       {@code name, age}, although SurrealDB sends the keys sorted);</li>
  *   <li>a single object ({@code SELECT * FROM ONLY t:1}): one row, its keys as columns;</li>
  *   <li>another list ({@code SELECT VALUE x}, {@code RETURN [1, 2]}): one row per element in the
  *       single column {@code value};</li>
@@ -54,7 +56,9 @@ import javax.sql.rowset.serial.SerialClob;
  *       the context has them, else none);</li>
  *   <li>any other value, NULL included ({@code RETURN 1}, {@code RETURN NULL}): one row, column {@code value}.</li>
  * </ul>
- * Rows past {@link ResultSetContext#maxRows()} are dropped before the columns are worked out.
+ * Rows past {@link ResultSetContext#maxRows()} are dropped before the columns are worked out. The
+ * schema types of a {@link ResultSetContext#schemaSource()} are asked for only by {@link #getMetaData()}
+ * (and by the columns of an empty {@code SELECT *}, which are {@code id} plus the table's fields).
  *
  * <h2>Reading</h2>
  * {@code getObject} returns the decoded value (Long, Double, BigDecimal, String, Boolean, Instant,
@@ -74,7 +78,8 @@ import javax.sql.rowset.serial.SerialClob;
  * {@code getCursorName}, every {@code updateXxx} and row change method.
  *
  * <h2>States</h2>
- * {@code TYPE_FORWARD_ONLY}, {@code CONCUR_READ_ONLY}, {@code CLOSE_CURSORS_AT_COMMIT}. Moving other
+ * {@code TYPE_FORWARD_ONLY}, {@code CONCUR_READ_ONLY}, {@code HOLD_CURSORS_OVER_COMMIT} (the rows are in
+ * memory: a commit does not close the result set). Moving other
  * than forward ({@code previous}, {@code absolute}, {@code first} …), reading with no current row,
  * and any use after {@link #close()} (except {@code close}, {@code isClosed}, {@code unwrap},
  * {@code isWrapperFor}) throw SQLState {@code 24000} (invalid cursor state). A bad column index is
@@ -87,9 +92,17 @@ final class SurrealResultSet implements ResultSet {
     /** SQLState: invalid cursor state (closed, not on a row, not forward). */
     static final String INVALID_CURSOR_STATE = "24000";
 
+    private static final System.Logger LOG = System.getLogger("dev.surrealj.jdbc");
+
     private final Statement owner;
-    private final Columns columns;
+    /** The layout; see {@link #columns()} (an empty {@code SELECT *} may wait for the table's schema). */
+    private Columns columns;
+    /** Whether {@link #columns} still needs the schema types of {@link ResultSetContext#schemaSource()}. */
+    private boolean columnsPending;
     private final ResultSetContext context;
+    /** The schema types asked from {@link ResultSetContext#schemaSource()}, once asked. */
+    private Map<String, String> loadedSchema;
+    private boolean schemaAsked;
     private List<?> rows;
     private int cursor = -1;
     private boolean closed;
@@ -118,10 +131,10 @@ final class SurrealResultSet implements ResultSet {
     static SurrealResultSet of(Statement owner, Object result, ResultSetContext context) {
         ResultSetContext ctx = context == null ? ResultSetContext.NONE : context;
         if (result == None.NONE) {
-            return new SurrealResultSet(owner, Columns.ofObjects(List.of(), ctx.schemaTypes()), List.of(), ctx);
+            return objects(owner, List.of(), ctx);
         }
         if (result instanceof Map<?, ?> m) {
-            return new SurrealResultSet(owner, Columns.ofObjects(List.of(m), ctx.schemaTypes()), List.of(m), ctx);
+            return objects(owner, List.of(m), ctx);
         }
         if (result instanceof List<?> list) {
             List<?> rows = limit(list, ctx.maxRows());
@@ -140,11 +153,27 @@ final class SurrealResultSet implements ResultSet {
                 }
             }
             if (rows.isEmpty() || (objects && anyObject)) {
-                return new SurrealResultSet(owner, Columns.ofObjects(rows, ctx.schemaTypes()), rows, ctx);
+                return objects(owner, rows, ctx);
             }
             return new SurrealResultSet(owner, Columns.scalar(), rows, ctx);
         }
         return new SurrealResultSet(owner, Columns.scalar(), Collections.singletonList(result), ctx);
+    }
+
+    /**
+     * Object rows. An empty result whose projection has a rest position ({@code SELECT *}) and whose
+     * schema types are still to be fetched gets its columns when first needed
+     * ({@link #columns()}), so a caller that only calls {@code next()} costs no request.
+     */
+    private static SurrealResultSet objects(Statement owner, List<?> rows, ResultSetContext ctx) {
+        List<String> order = ctx.columnOrder();
+        if (rows.isEmpty() && ctx.schemaTypes() == null && ctx.schemaSource() != null && order != null
+                && order.contains(SelectInfo.REST)) {
+            SurrealResultSet rs = new SurrealResultSet(owner, null, rows, ctx);
+            rs.columnsPending = true;
+            return rs;
+        }
+        return new SurrealResultSet(owner, Columns.ofObjects(rows, ctx.schemaTypes(), order), rows, ctx);
     }
 
     /** A result set with no columns and no rows. */
@@ -203,9 +232,40 @@ final class SurrealResultSet implements ResultSet {
         return rows == null ? 0 : rows.size();
     }
 
-    /** The column layout. */
+    /** The column layout (working out a pending one: this may ask the server for the table's schema). */
     Columns columns() {
+        if (columnsPending) {
+            columnsPending = false;
+            columns = Columns.ofObjects(List.of(), schema(), context.columnOrder());
+        }
         return columns;
+    }
+
+    /**
+     * The schema types of the result: the context's, else the ones its {@link ResultSetContext#schemaSource()}
+     * gives (asked once; a failure means none: the types are then inferred from the values).
+     */
+    private Map<String, String> schema() {
+        if (context.schemaTypes() != null || context.schemaSource() == null) {
+            return context.schemaTypes();
+        }
+        if (!schemaAsked) {
+            schemaAsked = true;
+            try {
+                loadedSchema = context.schemaSource().load();
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot read the schema of table " + context.tableName(), e);
+            }
+        }
+        return loadedSchema;
+    }
+
+    /** The schema types known without asking the server. */
+    private Map<String, String> knownSchema() {
+        if (context.schemaTypes() != null || context.schemaSource() == null) {
+            return context.schemaTypes();
+        }
+        return schemaAsked ? loadedSchema : context.schemaSource().cached();
     }
 
     // =================================================================== state helpers
@@ -218,9 +278,10 @@ final class SurrealResultSet implements ResultSet {
 
     private int index(int columnIndex) throws SQLException {
         checkOpen();
-        if (columnIndex < 1 || columnIndex > columns.size()) {
+        Columns cols = columns();
+        if (columnIndex < 1 || columnIndex > cols.size()) {
             throw SqlStates.create(SqlStates.INVALID_PARAMETER_VALUE, "Column index " + columnIndex
-                    + " is out of range: the result has " + columns.size() + " column(s)", 0, null);
+                    + " is out of range: the result has " + cols.size() + " column(s)", 0, null);
         }
         return columnIndex - 1;
     }
@@ -400,7 +461,7 @@ final class SurrealResultSet implements ResultSet {
     @Override
     public int getHoldability() throws SQLException {
         checkOpen();
-        return CLOSE_CURSORS_AT_COMMIT;
+        return HOLD_CURSORS_OVER_COMMIT;
     }
 
     @Override
@@ -413,7 +474,8 @@ final class SurrealResultSet implements ResultSet {
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
         if (metaData == null) {
-            metaData = new SurrealResultSetMetaData(columns, rows, context);
+            Columns cols = columns();
+            metaData = new SurrealResultSetMetaData(cols, rows, context.withSchemaTypes(schema()));
         }
         return metaData;
     }
@@ -439,9 +501,9 @@ final class SurrealResultSet implements ResultSet {
     @Override
     public int findColumn(String columnLabel) throws SQLException {
         checkOpen();
-        int i = columns.find(columnLabel);
+        int i = columns().find(columnLabel);
         if (i < 0) {
-            String all = String.join(", ", columns.labels());
+            String all = String.join(", ", columns().labels());
             if (all.length() > 200) {
                 all = all.substring(0, 200) + "…";
             }
@@ -634,7 +696,7 @@ final class SurrealResultSet implements ResultSet {
             throw Conversions.cannotConvert(label(columnIndex), v, "Array");
         }
         String element = null;
-        Map<String, String> schema = context.schemaTypes();
+        Map<String, String> schema = knownSchema();
         if (schema != null && columns.shape() == Columns.Shape.OBJECTS) {
             element = SurrealTypes.elementTypeName(schema.get(label(columnIndex)));
         }
@@ -1405,7 +1467,8 @@ final class SurrealResultSet implements ResultSet {
 
     @Override
     public String toString() {
-        return "SurrealResultSet[" + columns + (closed ? ", closed" : ", rows=" + rows.size() + ", row=" + (cursor + 1))
+        Object cols = columnsPending ? "(columns pending)" : columns;
+        return "SurrealResultSet[" + cols + (closed ? ", closed" : ", rows=" + rows.size() + ", row=" + (cursor + 1))
                 + "]";
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  *       {@link ResultSetContext#schemaTypes()}; else inferred from the values of the column over all
  *       rows ({@link SurrealTypes#nameOf}, merged with {@link SurrealTypes#merge}: one type name if all
  *       agree, {@code record}/{@code array}/… when only parameters differ, {@code number} for mixed
- *       numbers, else {@code any}/OTHER; a column of only NULL/NONE is {@code null}/NULL). The JDBC
+ *       numbers, else {@code any}/OTHER; a column of only NULL/NONE is {@code null}/NULL, except the
+ *       {@code id} of a result with a table name: {@code record<table>}). The JDBC
  *       code, class, precision and display size follow from the type ({@link SurrealTypes}).</li>
  *   <li>Nullability: {@code id} {@code columnNoNulls}; schema types {@code columnNullable} for
  *       {@code option<…>}, {@code any} and unions with none/null, else {@code columnNoNulls};
@@ -51,11 +52,12 @@ final class SurrealResultSetMetaData implements ResultSetMetaData {
         this.infos = new Info[columns.size()];
         Map<String, String> schema = context.schemaTypes();
         for (int i = 0; i < infos.length; i++) {
-            infos[i] = info(columns, i, rows, schema, context.tableName() != null);
+            infos[i] = info(columns, i, rows, schema, context.tableName());
         }
     }
 
-    private static Info info(Columns columns, int i, List<?> rows, Map<String, String> schema, boolean hasTable) {
+    private static Info info(Columns columns, int i, List<?> rows, Map<String, String> schema, String tableName) {
+        boolean hasTable = tableName != null;
         String label = columns.label(i);
         Columns.Def def = columns.def(i);
         if (def != null) {
@@ -82,6 +84,9 @@ final class SurrealResultSetMetaData implements ResultSetMetaData {
                 } else {
                     merged = merged == null ? SurrealTypes.nameOf(v) : SurrealTypes.merge(merged, SurrealTypes.nameOf(v));
                 }
+            }
+            if (merged == null && id && tableName != null) {
+                merged = "record<" + tableName + ">"; // no rows: the table's record ids
             }
             typeName = merged == null ? "null" : merged;
             sqlType = SurrealTypes.sqlTypeOf(typeName);

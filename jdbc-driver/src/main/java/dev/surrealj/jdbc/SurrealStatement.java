@@ -81,6 +81,15 @@ import java.util.Map;
  * column name arguments of {@code execute}/{@code executeUpdate}/{@code prepareStatement} are accepted and
  * ignored: the keys are always available.
  *
+ * <h2>Columns of a SELECT</h2>
+ * The SurrealQL text of each {@code SELECT} is read ({@link SelectInfo}, cached per text in
+ * {@link ScriptInfo}): its result set's columns follow the projection ({@code SELECT name, age} →
+ * {@code name, age}; {@code *} → {@code id} then the other fields at its position), and for a plain
+ * single-table select ({@code FROM person}, {@code FROM ONLY person:x}) {@code getTableName} is the
+ * table. When {@code getMetaData()} is called, the field types of a SCHEMAFULL table give the column
+ * types and nullability ({@link TableSchemas}: one {@code INFO} request, cached by the connection);
+ * SCHEMALESS tables and computed columns get types inferred from the values.
+ *
  * <h2>Limits, timeouts, cancel</h2>
  * <ul>
  *   <li>{@link #setMaxRows(int)} cuts result sets on the client (the server still sends every row).</li>
@@ -180,16 +189,15 @@ public class SurrealStatement implements Statement, ResultSetOwner {
      * @return for {@link Mode#EXECUTE}: whether the first result is a result set; for QUERY: true; for
      *         UPDATE: false (see {@link #currentUpdateCount})
      */
-    final synchronized boolean run(String surql, Map<String, Object> vars, List<StatementKind> statementKinds,
-                                   Mode mode) throws SQLException {
+    final synchronized boolean run(String surql, Map<String, Object> vars, ScriptInfo script, Mode mode)
+            throws SQLException {
         checkOpen();
         closeResults();
         generatedKeysSource = null;
         warnings = null; // cleared on every execution (JDBC)
         List<QueryResult> answer = send(surql, vars);
-        connection.afterExecute(StatementResults.containsUse(surql));
-        StatementKind[] kinds = StatementResults.align(statementKinds, answer.size());
-        results = new StatementResults(answer, kinds);
+        connection.afterExecute(script.containsUse(), script.changesSchema());
+        results = StatementResults.of(answer, script);
         Object dml = results.lastDmlValue();
         generatedKeysSource = dml;
         if (answer.isEmpty()) {
@@ -211,7 +219,8 @@ public class SurrealStatement implements Statement, ResultSetOwner {
                     throw results.error(err);
                 }
                 position = results.queryIndex();
-                currentResultSet = track(Results.of(this, results.get(position).result()));
+                currentResultSet = track(Results.of(this, results.get(position).result(),
+                        results.select(position)));
                 currentUpdateCount = -1;
                 return true;
             }
@@ -289,7 +298,7 @@ public class SurrealStatement implements Statement, ResultSetOwner {
             throw results.error(i);
         }
         if (results.isResultSet(i)) {
-            currentResultSet = track(Results.of(this, results.get(i).result()));
+            currentResultSet = track(Results.of(this, results.get(i).result(), results.select(i)));
             return true;
         }
         currentUpdateCount = results.updateCount(i);
@@ -356,7 +365,7 @@ public class SurrealStatement implements Statement, ResultSetOwner {
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
         String s = plainSql(requireSql(sql));
-        run(s, null, StatementResults.kindsOf(s), Mode.QUERY);
+        run(s, null, ScriptInfo.of(s), Mode.QUERY);
         return currentResultSet;
     }
 
@@ -368,14 +377,14 @@ public class SurrealStatement implements Statement, ResultSetOwner {
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
         String s = plainSql(requireSql(sql));
-        run(s, null, StatementResults.kindsOf(s), Mode.UPDATE);
+        run(s, null, ScriptInfo.of(s), Mode.UPDATE);
         return lastUpdateSum;
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
         String s = plainSql(requireSql(sql));
-        return run(s, null, StatementResults.kindsOf(s), Mode.EXECUTE);
+        return run(s, null, ScriptInfo.of(s), Mode.EXECUTE);
     }
 
     @Override
@@ -599,7 +608,7 @@ public class SurrealStatement implements Statement, ResultSetOwner {
             Arrays.fill(failed, EXECUTE_FAILED);
             throw batchFailure(e.getMessage(), e, failed);
         }
-        connection.afterExecute(StatementResults.containsUse(script));
+        connection.afterExecute(StatementResults.containsUse(script), all.contains(StatementKind.DDL));
         StatementKind[] kinds = StatementResults.align(all, answer.size());
         StatementResults r = new StatementResults(answer, kinds);
         generatedKeysSource = r.allDmlRecords();

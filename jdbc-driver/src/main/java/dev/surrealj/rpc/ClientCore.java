@@ -175,24 +175,30 @@ final class ClientCore implements Connection.Listener {
         }
     }
 
+    /**
+     * Replays one session's state: sign-in (its errors classified as {@link SurrealException.Category#AUTHENTICATION}
+     * like those of a user's signin, so a wrong password is not retried on the next host), namespace and
+     * database, variables.
+     */
     private void restoreSession(RpcOperations.Caller on, UUID session, SessionState st) {
         SessionState.Snapshot s = st.snapshot();
+        RpcOperations.Caller auth = (method, params, sess, txn) -> authErrors(on.call(method, params, sess, txn));
         switch (s.auth()) {
             case CONFIG -> {
                 Credentials c = config.credentials().get();
                 if (c != null && c.kind() == Credentials.Kind.TOKEN) {
-                    on.call("authenticate", List.of(c.token()), session, null).await();
+                    auth.call("authenticate", List.of(c.token()), session, null).await();
                     st.signedInFromConfig(c, c.token());
                 } else if (c != null) {
-                    Object r = on.call("signin", List.of(c.toParams()), session, null).await();
+                    Object r = auth.call("signin", List.of(c.toParams()), session, null).await();
                     st.signedInFromConfig(c, Tokens.of(r).access());
                 }
             }
             case SIGNIN -> {
-                Object r = on.call("signin", List.of(s.credentials().toParams()), session, null).await();
+                Object r = auth.call("signin", List.of(s.credentials().toParams()), session, null).await();
                 st.refreshedToken(Tokens.of(r).access());
             }
-            case TOKEN -> on.call("authenticate", List.of(s.token()), session, null).await();
+            case TOKEN -> auth.call("authenticate", List.of(s.token()), session, null).await();
             case NONE -> {
             }
         }

@@ -44,6 +44,15 @@ class DriverTest {
     }
 
     @Test
+    void sqlTranslationIsRefusedUntilATranslatorExists() {
+        java.sql.SQLFeatureNotSupportedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.sql.SQLFeatureNotSupportedException.class,
+                () -> DriverManager.getConnection("jdbc:surrealdb://127.0.0.1:1/ns/db?sqlTranslation=true"));
+        assertEquals("0A000", e.getSQLState());
+        assertTrue(e.getMessage().contains("sqlTranslation"), e.getMessage());
+    }
+
+    @Test
     void registration() throws SQLException {
         Driver d = DriverManager.getDriver("jdbc:surrealdb://localhost/ns/db");
         assertInstanceOf(SurrealDriver.class, d);

@@ -77,7 +77,7 @@ class ResultSetStateTest {
         assertEquals(ResultSet.FETCH_FORWARD, rs.getFetchDirection());
         assertEquals(ResultSet.TYPE_FORWARD_ONLY, rs.getType());
         assertEquals(ResultSet.CONCUR_READ_ONLY, rs.getConcurrency());
-        assertEquals(ResultSet.CLOSE_CURSORS_AT_COMMIT, rs.getHoldability());
+        assertEquals(ResultSet.HOLD_CURSORS_OVER_COMMIT, rs.getHoldability());
         assertEquals(1, rs.getInt(1), "still on row 1");
     }
 

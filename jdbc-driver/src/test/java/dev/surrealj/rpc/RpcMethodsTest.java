@@ -187,6 +187,34 @@ class RpcMethodsTest {
     }
 
     @Test
+    void signinFailureWhileConnectingIsAuthentication() {
+        Map<String, Object> vars = Map.of("email", "connect@example.com", "pass", "right-pw");
+        try (SurrealClient c = connect(db)) {
+            c.signup(Credentials.recordAccess(db.namespace(), db.database(), "account", vars)).await();
+        }
+        RpcConfig.Builder ok = RpcTestSupport.config(db.server().wsUrl()).namespace(db.namespace())
+                .database(db.database());
+        try (SurrealClient c = SurrealClient.connect(ok.credentials(Credentials.recordAccess(db.namespace(),
+                db.database(), "account", vars)).build())) {
+            assertTrue(c.isConnected());
+        }
+        // a wrong record-access password: the SIGNIN query returns no record ("No record was returned")
+        Map<String, Object> wrong = Map.of("email", "connect@example.com", "pass", "wrong-pw");
+        RpcConfig bad = RpcTestSupport.config(db.server().wsUrl()).namespace(db.namespace()).database(db.database())
+                .credentials(Credentials.recordAccess(db.namespace(), db.database(), "account", wrong)).build();
+        SurrealException e = assertSurreal(Category.AUTHENTICATION, () -> SurrealClient.connect(bad));
+        assertTrue(e.isAuthenticationError());
+        assertFalse(e.toString().contains("wrong-pw"));
+        // a wrong system user password too, and an invalid token
+        RpcConfig badUser = RpcTestSupport.config(db.server().wsUrl())
+                .credentials(Credentials.database(db.namespace(), db.database(), "m_db_user", "nope")).build();
+        assertSurreal(Category.AUTHENTICATION, () -> SurrealClient.connect(badUser));
+        RpcConfig badToken = RpcTestSupport.config(db.server().wsUrl()).credentials(Credentials.token("not.a.token"))
+                .build();
+        assertSurreal(Category.AUTHENTICATION, () -> SurrealClient.connect(badToken));
+    }
+
+    @Test
     void recordAccessSignupSigninAuthenticateRefreshRevokeInfoInvalidate() {
         Map<String, Object> vars = Map.of("email", "ada@example.com", "pass", "s3cret");
         try (SurrealClient c = connect(db); RpcSession s = c.attach().await()) {
