@@ -230,17 +230,20 @@ final class ClientCore implements Connection.Listener {
     RpcFuture<Object> call(String method, List<Object> params, UUID session, UUID txn, Duration timeout) {
         RpcRequest request = new RpcRequest(ids.incrementAndGet(), method, params, session, txn);
         RpcFuture<Object> answer = new RpcFuture<>();
-        armTimeout(answer, timeout == null ? config.requestTimeout() : timeout, method);
+        Duration limit = timeout == null ? config.requestTimeout() : timeout;
         Connection c = null;
         synchronized (lock) {
             switch (state) {
                 case OPEN -> c = conn;
-                case RECONNECTING, CONNECTING -> queue.add(new Queued(request, answer));
+                case RECONNECTING, CONNECTING -> {
+                    armTimeout(answer, limit, method);
+                    queue.add(new Queued(request, answer));
+                }
                 case CLOSED -> answer.completeExceptionally(SurrealException.connection("the client is closed", null));
             }
         }
         if (c != null) {
-            c.send(request, answer);
+            c.send(request, answer, limit);
         }
         return track(request, answer);
     }
@@ -250,8 +253,7 @@ final class ClientCore implements Connection.Listener {
                              Duration timeout) {
         RpcRequest request = new RpcRequest(ids.incrementAndGet(), method, params, session, txn);
         RpcFuture<Object> answer = new RpcFuture<>();
-        armTimeout(answer, timeout, method);
-        c.send(request, answer);
+        c.send(request, answer, timeout);
         return answer;
     }
 
@@ -261,11 +263,17 @@ final class ClientCore implements Connection.Listener {
         return call("kill", p, session, null, null);
     }
 
-    private static void armTimeout(RpcFuture<Object> answer, Duration timeout, String method) {
+    static void armTimeout(RpcFuture<Object> answer, Duration timeout, String method) {
+        armTimeout(answer, timeout, method, EventLoops.group().next());
+    }
+
+    /** Fails {@code answer} with a timeout error after {@code timeout}, on {@code loop}. */
+    static void armTimeout(RpcFuture<Object> answer, Duration timeout, String method,
+                           io.netty.util.concurrent.EventExecutor loop) {
         long ms = Math.max(1, timeout.toMillis());
-        io.netty.util.concurrent.ScheduledFuture<?> t = EventLoops.schedule(() -> answer.completeExceptionally(
+        io.netty.util.concurrent.ScheduledFuture<?> t = loop.schedule(() -> answer.completeExceptionally(
                 new SurrealException(SurrealException.Category.TIMEOUT,
-                        "no answer to " + method + " within " + ms + " ms")), ms);
+                        "no answer to " + method + " within " + ms + " ms")), ms, java.util.concurrent.TimeUnit.MILLISECONDS);
         answer.whenComplete((r, e) -> t.cancel(false));
     }
 

@@ -9,6 +9,16 @@ interface Connection {
     /** Sends {@code request}; {@code answer} completes with the result or a {@link SurrealException}. Never throws. */
     void send(RpcRequest request, RpcFuture<Object> answer);
 
+    /**
+     * Sends {@code request} and fails {@code answer} with a timeout error when no answer came within
+     * {@code timeout}. Transports may arm the timer where it is cheapest (the WebSocket arms it on
+     * its own event loop, in the same task as the write).
+     */
+    default void send(RpcRequest request, RpcFuture<Object> answer, java.time.Duration timeout) {
+        ClientCore.armTimeout(answer, timeout, request.method());
+        send(request, answer);
+    }
+
     boolean isOpen();
 
     /** Closes; pending requests fail with a connection error. Idempotent. */

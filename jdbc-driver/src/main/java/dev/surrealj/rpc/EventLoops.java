@@ -7,7 +7,6 @@ import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,11 +56,6 @@ final class EventLoops {
             }
         }
         return d;
-    }
-
-    /** Runs {@code task} after {@code millis} on an I/O thread. */
-    static io.netty.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long millis) {
-        return group().next().schedule(task, millis, TimeUnit.MILLISECONDS);
     }
 
     static boolean isIoThread() {

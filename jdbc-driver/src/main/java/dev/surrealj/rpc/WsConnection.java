@@ -128,6 +128,12 @@ final class WsConnection implements Connection {
 
     @Override
     public void send(RpcRequest request, RpcFuture<Object> answer) {
+        send(request, answer, null);
+    }
+
+    /** Encodes on the caller's thread; writes and arms the timeout in ONE task on the channel's event loop. */
+    @Override
+    public void send(RpcRequest request, RpcFuture<Object> answer, java.time.Duration timeout) {
         Channel ch = channel;
         if (closed || ch == null || !ch.isActive()) {
             answer.completeExceptionally(notConnected());
@@ -151,7 +157,21 @@ final class WsConnection implements Connection {
             answer.completeExceptionally(notConnected());
             return;
         }
-        ch.writeAndFlush(new BinaryWebSocketFrame(buf)).addListener(f -> {
+        BinaryWebSocketFrame frame = new BinaryWebSocketFrame(buf);
+        io.netty.channel.EventLoop loop = ch.eventLoop();
+        if (loop.inEventLoop()) {
+            write(ch, frame, request, answer, timeout);
+        } else {
+            loop.execute(() -> write(ch, frame, request, answer, timeout));
+        }
+    }
+
+    private void write(Channel ch, BinaryWebSocketFrame frame, RpcRequest request, RpcFuture<Object> answer,
+                       java.time.Duration timeout) {
+        if (timeout != null && !answer.isDone()) {
+            ClientCore.armTimeout(answer, timeout, request.method(), ch.eventLoop());
+        }
+        ch.writeAndFlush(frame).addListener(f -> {
             if (!f.isSuccess()) {
                 answer.completeExceptionally(SurrealException.connection(
                         "cannot send " + request.method() + " to " + uri + ": " + describe(f.cause()), f.cause()));
