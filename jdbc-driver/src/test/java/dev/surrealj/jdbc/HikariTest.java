@@ -41,7 +41,7 @@ class HikariTest {
     void mixedLoad(SurrealTestDb db) throws Exception {
         db.sql("DEFINE TABLE item SCHEMALESS; DEFINE INDEX item_k ON item FIELDS k UNIQUE;");
         int threads = 16;
-        int ops = 1_000;
+        int ops = Integer.getInteger("surrealj.hikari.opsPerThread", 10_000); // the 16 x 10,000
         AtomicLong created = new AtomicLong();
         try (HikariDataSource ds = pool(db, 8)) {
             ExecutorService ex = Executors.newFixedThreadPool(threads);
@@ -91,7 +91,7 @@ class HikariTest {
                 }));
             }
             for (Future<?> f : fs) {
-                f.get(120, TimeUnit.SECONDS);
+                f.get(600, TimeUnit.SECONDS);
             }
             ex.shutdown();
             assertEquals(0, ds.getHikariPoolMXBean().getActiveConnections(), "leaked connections");
