@@ -1,0 +1,125 @@
+package dev.surrealj.bench;
+
+import dev.surrealj.rpc.QueryResult;
+import dev.surrealj.rpc.SurrealClient;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Measures SurrealJ's RPC client ({@link SurrealClient}, WebSocket/CBOR) with the standard plan. */
+final class JavaPeer {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private final SurrealClient client;
+    private final BenchOptions o;
+
+    JavaPeer(SurrealClient client, BenchOptions o) {
+        this.client = client;
+        this.o = o;
+    }
+
+    /** CPU time of this JVM (all threads: caller, Netty I/O, GC, JIT), in nanoseconds. The server is another process. */
+    static long cpuNanos() {
+        return OS.getProcessCpuTime();
+    }
+
+    Results.Peer run() {
+        return new Results.Peer("surrealj", point(), pipelined(), scan());
+    }
+
+    private List<QueryResult> pointQuery(long k) {
+        return client.query(DataSet.POINT_SQL, Map.of("id", DataSet.pointId(k, o.rows))).await();
+    }
+
+    /** (a) + (d): sequential point queries, one at a time. */
+    private Results.Point point() {
+        for (int k = 0; k < o.warmup; k++) {
+            expectRows(pointQuery(k), 1);
+        }
+        long[] samples = new long[o.ops];
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        for (int k = 0; k < o.ops; k++) {
+            long s = System.nanoTime();
+            List<QueryResult> r = pointQuery(o.warmup + k);
+            samples[k] = System.nanoTime() - s;
+            expectRows(r, 1);
+        }
+        long wall = System.nanoTime() - t0;
+        double cpuPerOp = (cpuNanos() - cpu0) / 1e3 / o.ops;
+        return Results.Point.of(samples, cpuPerOp, wall / 1e6);
+    }
+
+    /** (b): {@code window} requests in flight on the one connection. */
+    private Results.Pipelined pipelined() {
+        pipeline(o.pipeWarmup, 0);
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        pipeline(o.pipeOps, o.pipeWarmup);
+        long wall = System.nanoTime() - t0;
+        double cpuPerOp = (cpuNanos() - cpu0) / 1e3 / o.pipeOps;
+        return new Results.Pipelined(o.pipeOps, o.window, o.pipeOps / (wall / 1e9), cpuPerOp, wall / 1e6);
+    }
+
+    private void pipeline(int total, long base) {
+        if (total == 0) {
+            return;
+        }
+        Semaphore slots = new Semaphore(o.window);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int k = 0; k < total && failure.get() == null; k++) {
+            slots.acquireUninterruptibly();
+            client.query(DataSet.POINT_SQL, Map.of("id", DataSet.pointId(base + k, o.rows)))
+                    .whenComplete((r, e) -> {
+                        try {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            } else if (DataSet.rowsOf(r) != 1) {
+                                failure.compareAndSet(null, new IllegalStateException("point query lost its row"));
+                            }
+                        } catch (RuntimeException x) {
+                            failure.compareAndSet(null, x);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+        }
+        slots.acquireUninterruptibly(o.window);
+        if (failure.get() != null) {
+            throw new IllegalStateException("pipelined query failed: " + failure.get(), failure.get());
+        }
+    }
+
+    /** (c): the full-table SELECT, end to end (request, server, transfer, decoding into Java values). */
+    private Results.Scan scan() {
+        for (int k = 0; k < o.scanWarmup; k++) {
+            expectRows(client.query(DataSet.SCAN_SQL).await(), o.rows);
+        }
+        List<Double> times = new ArrayList<>();
+        long cpu = 0;
+        for (int k = 0; k < o.scanRuns; k++) {
+            System.gc(); // as the JS peers do with --expose-gc: each run starts without the last one's garbage
+            long c = cpuNanos();
+            long s = System.nanoTime();
+            List<QueryResult> r = client.query(DataSet.SCAN_SQL).await();
+            times.add((System.nanoTime() - s) / 1e6);
+            cpu += cpuNanos() - c;
+            expectRows(r, o.rows);
+        }
+        // the process CPU clock ticks in 10 ms steps on Linux: the mean over the runs, not a median of steps
+        return new Results.Scan(o.rows, o.scanRuns, Results.median(times),
+                times.stream().mapToDouble(Double::doubleValue).min().orElse(0), cpu / 1e6 / o.scanRuns,
+                List.copyOf(times));
+    }
+
+    private static void expectRows(List<QueryResult> r, int expected) {
+        int n = DataSet.rowsOf(r);
+        if (n != expected) {
+            throw new IllegalStateException("expected " + expected + " rows, got " + n);
+        }
+    }
+}
