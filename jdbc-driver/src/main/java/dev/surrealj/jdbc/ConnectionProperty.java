@@ -105,7 +105,8 @@ enum ConnectionProperty {
             "Class name of the SQL translator factory to use instead of the ServiceLoader lookup"),
     /** How many records metadata methods sample to infer the columns of a schemaless table. */
     METADATA_SAMPLE_SIZE("metadataSampleSize", Type.INT, "100",
-            "Records sampled to infer the columns of a schemaless table (reserved for DatabaseMetaData.getColumns)",
+            "Records DatabaseMetaData.getColumns samples to infer the columns of a schemaless table or view; "
+                    + "0 lists only defined fields",
             0, Integer.MAX_VALUE),
     /** Application name (client info {@code ApplicationName}). */
     APPLICATION_NAME("applicationName", Type.STRING, null,
