@@ -53,6 +53,45 @@ class ConnectionAuthTest {
         }
     }
 
+    @Test
+    void metadataShowsOnlyWhatAnUnprivilegedUserMaySee() throws SQLException {
+        try (Connection root = DriverManager.getConnection(url, props("user", "root", "password", ROOT_PW));
+             Statement st = root.createStatement()) {
+            st.execute("DEFINE NAMESPACE IF NOT EXISTS otherns; DEFINE TABLE IF NOT EXISTS visible SCHEMALESS;");
+            java.util.List<String> all = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = root.getMetaData().getCatalogs()) {
+                while (rs.next()) {
+                    all.add(rs.getString("TABLE_CAT"));
+                }
+            }
+            assertTrue(all.contains(NS) && all.contains("otherns"), all.toString());
+        }
+        try (Connection c = DriverManager.getConnection(url,
+                props("user", "dbuser", "password", "db-Pass1", "authLevel", "database"))) {
+            java.util.List<String> catalogs = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = c.getMetaData().getCatalogs()) {
+                while (rs.next()) {
+                    catalogs.add(rs.getString("TABLE_CAT"));
+                }
+            }
+            assertEquals(java.util.List.of(NS), catalogs, "a database user cannot list the root's namespaces");
+            java.util.List<String> schemas = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = c.getMetaData().getSchemas()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString("TABLE_SCHEM"));
+                }
+            }
+            assertEquals(java.util.List.of(DB), schemas);
+            boolean visible = false;
+            try (java.sql.ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+                while (rs.next()) {
+                    visible |= rs.getString("TABLE_NAME").equals("visible");
+                }
+            }
+            assertTrue(visible, "the database user sees its database's tables");
+        }
+    }
+
     @AfterAll
     static void stop() {
         server.close();
