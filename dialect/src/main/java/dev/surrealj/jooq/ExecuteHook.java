@@ -51,9 +51,7 @@ final class ExecuteHook implements ExecuteListener {
             return;
         }
         SurrealQLRenderer.Rendered r = null;
-        if (q instanceof Select<?> || q instanceof QOM.Insert<?> || q instanceof QOM.InsertReturning<?>
-                || q instanceof QOM.Update<?> || q instanceof QOM.UpdateReturning<?>
-                || q instanceof QOM.Delete<?> || q instanceof QOM.DeleteReturning<?>) {
+        if (isRendered(q)) {
             r = SurrealQLRenderer.of(config.resolve(null)).render(q);
             if (q instanceof QOM.InsertReturning<?> || q instanceof QOM.UpdateReturning<?>
                     || q instanceof QOM.DeleteReturning<?> || JooqInternals.returning(q) != null) {
@@ -72,6 +70,13 @@ final class ExecuteHook implements ExecuteListener {
         }
     }
 
+    /** A query whose SQL this hook replaces by the renderer's SurrealQL. */
+    private static boolean isRendered(Query q) {
+        return q instanceof Select<?> || q instanceof QOM.Insert<?> || q instanceof QOM.InsertReturning<?>
+                || q instanceof QOM.Update<?> || q instanceof QOM.UpdateReturning<?>
+                || q instanceof QOM.Delete<?> || q instanceof QOM.DeleteReturning<?>;
+    }
+
     /**
      * {@code dsl.batch(q1, q2, …)} runs static statements: each is rendered with its values inlined (as jOOQ itself
      * does for such batches). A batch of one query with several bind value sets cannot be replaced safely.
@@ -85,7 +90,10 @@ final class ExecuteHook implements ExecuteListener {
         }
         SurrealQLRenderer r = SurrealQLRenderer.of(config.resolve(null));
         for (int i = 0; i < batch.length; i++) {
-            sql[i] = r.renderInlined(batch[i]);
+            // plain SQL (BEGIN TRANSACTION …) and SurrealJ's own statements (already SurrealQL): as jOOQ rendered them
+            if (isRendered(batch[i])) {
+                sql[i] = r.renderInlined(batch[i]);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.surrealj.jooq;
 
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.AggregateFunction;
@@ -9,6 +10,7 @@ import org.jooq.DataType;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.TableField;
 import org.jooq.impl.QOM;
 
 /**
@@ -64,20 +66,9 @@ final class Functions {
             throw UnsupportedSurrealQLException.relational("A window function (" + f + ")");
         }
         // arithmetic
-        if (f instanceof QOM.Add<?> x) {
-            binary(r, x.$arg1(), " + ", x.$arg2());
-        } else if (f instanceof QOM.Sub<?> x) {
-            binary(r, x.$arg1(), " - ", x.$arg2());
-        } else if (f instanceof QOM.Mul<?> x) {
-            binary(r, x.$arg1(), " * ", x.$arg2());
-        } else if (f instanceof QOM.Div<?> x) {
-            binary(r, x.$arg1(), " / ", x.$arg2());
-        } else if (f instanceof QOM.Mod<?> x) {
-            binary(r, x.$arg1(), " % ", x.$arg2());
-        } else if (f instanceof QOM.Neg<?> x) {
-            r.sb.append("-(");
-            r.field(x.$arg1());
-            r.sb.append(')');
+        if (f instanceof QOM.Add<?> || f instanceof QOM.Sub<?> || f instanceof QOM.Mul<?> || f instanceof QOM.Div<?>
+                || f instanceof QOM.Mod<?> || f instanceof QOM.Neg<?> || f instanceof QOM.DateAdd<?>) {
+            arithmetic(r, f);
         } else if (f instanceof AggregateFunction<?> a) {
             aggregate(r, a);
         } else if (f instanceof QOM.ScalarSubquery<?> sq) {
@@ -107,12 +98,134 @@ final class Functions {
         return true;
     }
 
-    private static void binary(Renderer r, Field<?> a, String op, Field<?> b) {
-        r.sb.append('(');
+    /**
+     * An arithmetic expression. SurrealDB raises an error for arithmetic on NONE or NULL (SQL gives NULL): when
+     * columns are operands, the outermost arithmetic checks them once,
+     * {@code (IF type::is_number(age) { age + ? } ELSE { NULL })}.
+     */
+    private static void arithmetic(Renderer r, Field<?> f) {
+        if (r.inArithmetic) {
+            arithmeticBody(r, f, true);
+            return;
+        }
+        List<Field<?>> refs = arithmeticOperands(f);
+        if (refs.isEmpty()) {
+            arithmeticBody(r, f, true);
+            return;
+        }
+        r.inArithmetic = true;
+        try {
+            r.sb.append("(IF ");
+            operandChecks(r, refs);
+            r.sb.append(" { ");
+            arithmeticBody(r, f, false);
+            r.sb.append(" } ELSE { NULL })");
+        } finally {
+            r.inArithmetic = false;
+        }
+    }
+
+    /** The columns of an arithmetic expression (empty when {@code f} is not arithmetic or has none). */
+    static List<Field<?>> arithmeticOperands(Field<?> f) {
+        if (!(f instanceof QOM.Add<?> || f instanceof QOM.Sub<?> || f instanceof QOM.Mul<?> || f instanceof QOM.Div<?>
+                || f instanceof QOM.Mod<?> || f instanceof QOM.Neg<?> || f instanceof QOM.DateAdd<?>)) {
+            return List.of();
+        }
+        List<Field<?>> refs = new ArrayList<>(2);
+        operands(f, refs);
+        return refs;
+    }
+
+    /** {@code type::is_number(a) AND type::is_datetime(b) …}: the operands hold values arithmetic accepts. */
+    static void operandChecks(Renderer r, List<Field<?>> refs) {
+        for (int i = 0; i < refs.size(); i++) {
+            if (i > 0) {
+                r.sb.append(" AND ");
+            }
+            Field<?> ref = refs.get(i);
+            String check = isTemporal(ref) ? (r.version.isV3() ? "type::is_datetime" : "type::is::datetime")
+                    : isNumeric(ref) ? (r.version.isV3() ? "type::is_number" : "type::is::number")
+                    : ref.getType() == java.time.Duration.class
+                            ? (r.version.isV3() ? "type::is_duration" : "type::is::duration") : null;
+            if (check != null) {
+                r.sb.append(check).append('(');
+                r.field(ref);
+                r.sb.append(')');
+            } else {
+                r.presentValue(ref);
+            }
+        }
+    }
+
+    private static void arithmeticBody(Renderer r, Field<?> f, boolean parens) {
+        if (f instanceof QOM.Add<?> x) {
+            binary(r, x.$arg1(), " + ", x.$arg2(), parens);
+        } else if (f instanceof QOM.Sub<?> x) {
+            binary(r, x.$arg1(), " - ", x.$arg2(), parens);
+        } else if (f instanceof QOM.Mul<?> x) {
+            binary(r, x.$arg1(), " * ", x.$arg2(), parens);
+        } else if (f instanceof QOM.Div<?> x) {
+            binary(r, x.$arg1(), " / ", x.$arg2(), parens);
+        } else if (f instanceof QOM.Mod<?> x) {
+            binary(r, x.$arg1(), " % ", x.$arg2(), parens);
+        } else if (f instanceof QOM.Neg<?> x) {
+            r.sb.append("-(");
+            r.field(x.$arg1());
+            r.sb.append(')');
+        } else if (f instanceof QOM.DateAdd<?> x) {
+            dateAdd(r, x.$date(), x.$interval(), x.$datePart(), parens);
+        }
+    }
+
+    /** The columns an arithmetic expression computes with (through nested arithmetic), each once. */
+    private static void operands(Field<?> f, List<Field<?>> out) {
+        if (f instanceof TableField<?, ?>) {
+            for (Field<?> o : out) {
+                if (o.equals(f)) {
+                    return;
+                }
+            }
+            out.add(f);
+        } else if (f instanceof QOM.Add<?> x) {
+            operands(x.$arg1(), out);
+            operands(x.$arg2(), out);
+        } else if (f instanceof QOM.Sub<?> x) {
+            operands(x.$arg1(), out);
+            operands(x.$arg2(), out);
+        } else if (f instanceof QOM.Mul<?> x) {
+            operands(x.$arg1(), out);
+            operands(x.$arg2(), out);
+        } else if (f instanceof QOM.Div<?> x) {
+            operands(x.$arg1(), out);
+            operands(x.$arg2(), out);
+        } else if (f instanceof QOM.Mod<?> x) {
+            operands(x.$arg1(), out);
+            operands(x.$arg2(), out);
+        } else if (f instanceof QOM.Neg<?> x) {
+            operands(x.$arg1(), out);
+        } else if (f instanceof QOM.DateAdd<?> x) {
+            operands(x.$date(), out);
+            operands(x.$interval(), out);
+        } else if (f instanceof QOM.Coerce<?> x) {
+            operands(x.$field(), out);
+        }
+    }
+
+    private static boolean isNumeric(Field<?> f) {
+        DataType<?> t = f.getDataType();
+        return t.isNumeric() || Number.class.isAssignableFrom(t.getType());
+    }
+
+    private static void binary(Renderer r, Field<?> a, String op, Field<?> b, boolean parens) {
+        if (parens) {
+            r.sb.append('(');
+        }
         r.field(a);
         r.sb.append(op);
         r.field(b);
-        r.sb.append(')');
+        if (parens) {
+            r.sb.append(')');
+        }
     }
 
     static void call(Renderer r, String name, List<? extends Field<?>> args) {
@@ -394,8 +507,6 @@ final class Functions {
             r.sb.append("time::now()");
         } else if (f instanceof QOM.Extract x) {
             extract(r, x.$field(), x.$datePart());
-        } else if (f instanceof QOM.DateAdd<?> x) {
-            dateAdd(r, x.$date(), x.$interval(), x.$datePart());
         } else {
             return false;
         }
@@ -429,7 +540,7 @@ final class Functions {
         }
     }
 
-    private static void dateAdd(Renderer r, Field<?> d, Field<?> interval, DatePart part) {
+    private static void dateAdd(Renderer r, Field<?> d, Field<?> interval, DatePart part, boolean parens) {
         String unit = switch (part) {
             case WEEK -> "weeks";
             case DAY -> "days";
@@ -449,19 +560,23 @@ final class Functions {
             amount = n.$arg1();
             minus = true;
         }
-        r.sb.append('(');
+        if (parens) {
+            r.sb.append('(');
+        }
         r.field(d);
         Long v = amount instanceof Param<?> p && !p.$inline() ? longValue(amount) : null;
         if (v != null && v < 0) {
             minus = !minus;
             r.sb.append(minus ? " - " : " + ").append(durationFrom(r.version, unit)).append('(');
             r.bind(-v);
-            r.sb.append("))");
-            return;
+        } else {
+            r.sb.append(minus ? " - " : " + ").append(durationFrom(r.version, unit)).append('(');
+            r.field(amount);
         }
-        r.sb.append(minus ? " - " : " + ").append(durationFrom(r.version, unit)).append('(');
-        r.field(amount);
-        r.sb.append("))");
+        r.sb.append(')');
+        if (parens) {
+            r.sb.append(')');
+        }
     }
 
     // ================================================================================ conditional
@@ -576,6 +691,9 @@ final class Functions {
             r.sb.append('[');
             r.fields(x.$elements());
             r.sb.append(']');
+        } else if (f instanceof QOM.ArrayQuery<?> x) {
+            // ARRAY(SELECT f FROM …): the subquery's values as a list
+            r.subquery(x.$query(), false);
         } else if (f instanceof QOM.ArrayGet<?> x) {
             r.field(x.$arg1());
             r.sb.append('[');

@@ -22,6 +22,11 @@ final class KnnCondition extends SurrealCondition {
 
     @Override
     public void renderSurrealQL(SurrealQLWriter out) {
+        if (second == null && out.version().isV3()) {
+            throw new UnsupportedSurrealQLException("knn(field, k, vector) is the M-tree form <|k|>, which SurrealDB 3.x"
+                    + " no longer has: give ef (knn(field, k, ef, vector), an HNSW index) or a distance"
+                    + " (knn(field, k, Distance, vector), brute force)");
+        }
         out.visit(field).sql(" <|").sql(Integer.toString(k));
         if (second != null) {
             out.sql(',').sql(second);

@@ -75,6 +75,13 @@ final class Renderer implements SurrealQLWriter {
     private boolean dataValue;
     /** During HAVING and ORDER BY over a derived table: expressions of the inner selection, written by label. */
     private List<Item> substitutions;
+    /**
+     * In 3.x ON DUPLICATE KEY UPDATE: the scope whose fields are written {@code @.field} (SurrealDB 3.0 reads a bare
+     * field there as NONE, not as the stored record's value).
+     */
+    private Scope documentScope;
+    /** Inside an arithmetic expression whose operands are already checked (no nested checks). */
+    boolean inArithmetic;
     private int depth;
 
     Renderer(SurrealVersion version, int style) {
@@ -251,6 +258,8 @@ final class Renderer implements SurrealQLWriter {
         final Field<?> field;
         final String label;
         final boolean hidden;
+        /** 2.x: an expression over aggregates, computed in the outer SELECT from the inner one's aggregates. */
+        boolean outer;
 
         Item(Field<?> field, String label, boolean hidden) {
             this.field = field;
@@ -333,6 +342,30 @@ final class Renderer implements SurrealQLWriter {
         for (int i = 0; i < visible && !aggregates; i++) {
             aggregates = isAggregate(items.get(i).field);
         }
+        // SurrealDB 2.x does not compute an aggregate nested in an expression (count() * 2, math::fixed(math::mean(x),
+        // 2)): the aggregates are selected in an inner SELECT, the expressions computed in an outer one
+        boolean outerExpressions = false;
+        if (aggregates && !version.isV3() && !valueKeyword) {
+            for (int i = 0; i < visible; i++) {
+                Item it = items.get(i);
+                Field<?> f = it.field instanceof QOM.FieldAlias<?> fa ? fa.$field() : it.field;
+                if (isAggregate(f) && !isPlainAggregate(f)) {
+                    it.outer = true;
+                    outerExpressions = true;
+                }
+            }
+            if (outerExpressions) {
+                List<Field<?>> calls = new ArrayList<>();
+                for (int i = 0; i < visible; i++) {
+                    if (items.get(i).outer) {
+                        collectAggregateCalls(items.get(i).field, calls);
+                    }
+                }
+                for (Field<?> a : calls) {
+                    resolveLabel(a, items, false, "_a");
+                }
+            }
+        }
         Condition having = s.$having();
         if (having != null && isEmpty(having)) {
             having = null;
@@ -388,16 +421,38 @@ final class Renderer implements SurrealQLWriter {
         }
 
         boolean grouped = groupLabels != null || groupAll;
-        boolean wrap = having != null || !version.isV3() && grouped
+        boolean wrap = having != null || outerExpressions || !version.isV3() && grouped
                 && (!orderBy.isEmpty() || s.$limit() != null || s.$offset() != null);
         if (wrap) {
             // SurrealQL has no HAVING: filter the grouped rows in an outer SELECT. SurrealDB 2.x ignores ORDER BY
             // (and applies LIMIT before grouping) in a grouped SELECT: order and limit in an outer SELECT.
+            List<Item> inner = items;
+            if (outerExpressions) {
+                inner = new ArrayList<>(items.size());
+                for (Item it : items) {
+                    if (!it.outer) {
+                        inner.add(it);
+                    }
+                }
+            }
             sb.append("SELECT ");
             int outer = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
-                if (!it.hidden || it.label.startsWith("_o") || isOrderLabel(it.label, orderLabels)) {
+                if (it.outer) {
+                    if (outer++ > 0) {
+                        sb.append(", ");
+                    }
+                    List<Item> savedSubst = substitutions;
+                    substitutions = inner;
+                    try {
+                        field(it.field instanceof QOM.FieldAlias<?> fa ? fa.$field() : it.field);
+                    } finally {
+                        substitutions = savedSubst;
+                    }
+                    sb.append(" AS ");
+                    Idents.ident(sb, it.label);
+                } else if (!it.hidden || it.label.startsWith("_o") || isOrderLabel(it.label, orderLabels)) {
                     if (outer++ > 0) {
                         sb.append(", ");
                     }
@@ -410,7 +465,7 @@ final class Renderer implements SurrealQLWriter {
             if (having != null) {
                 sb.append(" WHERE ");
                 List<Item> savedSubst = substitutions;
-                substitutions = items;
+                substitutions = inner;
                 try {
                     condition(having, C_TOP);
                 } finally {
@@ -487,6 +542,9 @@ final class Renderer implements SurrealQLWriter {
                 n++;
             }
             for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).outer) {
+                    continue;
+                }
                 if (n++ > 0) {
                     sb.append(", ");
                 }
@@ -837,6 +895,46 @@ final class Renderer implements SurrealQLWriter {
         return false;
     }
 
+    /** An aggregate call itself (not an expression containing one). */
+    private static boolean isPlainAggregate(Field<?> f) {
+        return f instanceof AggregateFunction<?> || f instanceof FunctionField<?> ff && ff.aggregate;
+    }
+
+    /** Collects the aggregate calls of an expression (the shapes {@link #isAggregate(Field)} looks into). */
+    private static void collectAggregateCalls(Field<?> f, List<Field<?>> out) {
+        if (f instanceof QOM.FieldAlias<?> fa) {
+            collectAggregateCalls(fa.$field(), out);
+        } else if (isPlainAggregate(f)) {
+            out.add(f);
+        } else if (f instanceof FunctionField<?> ff) {
+            for (Field<?> a : ff.args) {
+                collectAggregateCalls(a, out);
+            }
+        } else if (f instanceof QOM.Add<?> x) {
+            collectAggregateCalls(x.$arg1(), out);
+            collectAggregateCalls(x.$arg2(), out);
+        } else if (f instanceof QOM.Sub<?> x) {
+            collectAggregateCalls(x.$arg1(), out);
+            collectAggregateCalls(x.$arg2(), out);
+        } else if (f instanceof QOM.Mul<?> x) {
+            collectAggregateCalls(x.$arg1(), out);
+            collectAggregateCalls(x.$arg2(), out);
+        } else if (f instanceof QOM.Div<?> x) {
+            collectAggregateCalls(x.$arg1(), out);
+            collectAggregateCalls(x.$arg2(), out);
+        } else if (f instanceof QOM.Round<?> x) {
+            collectAggregateCalls(x.$value(), out);
+        } else if (f instanceof QOM.Cast<?> x) {
+            collectAggregateCalls(x.$field(), out);
+        } else if (f instanceof QOM.Coerce<?> x) {
+            collectAggregateCalls(x.$field(), out);
+        } else if (f instanceof QOM.Coalesce<?> x) {
+            for (Field<?> a : x.$arg1()) {
+                collectAggregateCalls(a, out);
+            }
+        }
+    }
+
     /** Collects the aggregate function calls of a HAVING condition. */
     private static void collectAggregates(QueryPart p, List<Field<?>> out) {
         if (p instanceof AggregateFunction<?> a) {
@@ -912,6 +1010,12 @@ final class Renderer implements SurrealQLWriter {
         } else {
             Field<?> f = (Field<?>) s.$select().get(0);
             String label = labelOf(f, 0);
+            // 2.x returns no row for GROUP ALL over no records: COUNT(…) of nothing is 0
+            boolean zero = scalar && !version.isV3() && s.$groupBy().isEmpty()
+                    && (f instanceof QOM.FieldAlias<?> fa ? fa.$field() : f) instanceof QOM.Count;
+            if (zero) {
+                sb.append('(');
+            }
             sb.append('(');
             select(s, ROWS, SelectOptions.NONE, null);
             sb.append(')');
@@ -920,6 +1024,9 @@ final class Renderer implements SurrealQLWriter {
             }
             sb.append('.');
             Idents.ident(sb, label);
+            if (zero) {
+                sb.append(" ?? 0)");
+            }
         }
     }
 
@@ -997,7 +1104,13 @@ final class Renderer implements SurrealQLWriter {
             Map<? extends FieldOrRow, ? extends FieldOrRowOrSelect> updates = i.$updateSet();
             if (i.$onDuplicateKeyUpdate() || (updates != null && !updates.isEmpty())) {
                 sb.append(" ON DUPLICATE KEY UPDATE ");
-                assignments(updates);
+                Scope savedDoc = documentScope;
+                documentScope = version.isV3() ? scope : null;
+                try {
+                    assignments(updates);
+                } finally {
+                    documentScope = savedDoc;
+                }
             }
             returning(returning, false);
         } finally {
@@ -1257,6 +1370,7 @@ final class Renderer implements SurrealQLWriter {
         Name[] parts = qn.parts();
         int n = parts.length;
         if (n <= 1) {
+            currentDocument(scope);
             Idents.ident(sb, f.getName());
             return;
         }
@@ -1265,6 +1379,7 @@ final class Renderer implements SurrealQLWriter {
         for (Scope s = scope; s != null; s = s.parent, level++) {
             if (s.name != null && s.matches(qualifier)) {
                 if (level == 0) {
+                    currentDocument(s);
                     Idents.ident(sb, f.getName());
                 } else if (level == 1) {
                     sb.append("$parent.");
@@ -1279,6 +1394,7 @@ final class Renderer implements SurrealQLWriter {
         Table<?> t = f.getTable();
         if (t != null && t.fields().length > 0) {
             // a typed (generated) table's field outside any SELECT: the statement's own table
+            currentDocument(scope);
             Idents.ident(sb, f.getName());
             return;
         }
@@ -1287,6 +1403,13 @@ final class Renderer implements SurrealQLWriter {
                 sb.append('.');
             }
             Idents.ident(sb, parts[i].last());
+        }
+    }
+
+    /** Writes {@code @.} before a field of the record an ON DUPLICATE KEY UPDATE changes (3.x). */
+    private void currentDocument(Scope s) {
+        if (documentScope != null && s == documentScope) {
+            sb.append("@.");
         }
     }
 
@@ -1538,9 +1661,10 @@ final class Renderer implements SurrealQLWriter {
      * Whether {@code f} may be NONE or NULL at run time: a column or path reference, except {@code id} (every record
      * has one).
      */
+    /** A column that may be NONE / NULL, or arithmetic over columns (NULL when one of them is). */
     private static boolean nullableRef(Field<?> f) {
         Field<?> g = f instanceof QOM.FieldAlias<?> fa ? fa.$field() : f;
-        return g instanceof TableField<?, ?> && !"id".equals(g.getName());
+        return g instanceof TableField<?, ?> && !"id".equals(g.getName()) || !Functions.arithmeticOperands(g).isEmpty();
     }
 
     private static boolean nonNullValue(Field<?> f) {
@@ -1581,8 +1705,22 @@ final class Renderer implements SurrealQLWriter {
         }
     }
 
+    /**
+     * {@code f IS NOT NONE AND f IS NOT NULL}; for arithmetic over columns, the checks of its columns
+     * ({@code type::is_number(age)}), which hold exactly when the expression is not NULL.
+     */
+    void present(Field<?> f) {
+        Field<?> g = f instanceof QOM.FieldAlias<?> fa ? fa.$field() : f;
+        List<Field<?>> operands = Functions.arithmeticOperands(g);
+        if (!operands.isEmpty()) {
+            Functions.operandChecks(this, operands);
+            return;
+        }
+        presentValue(f);
+    }
+
     /** {@code f IS NOT NONE AND f IS NOT NULL}. */
-    private void present(Field<?> f) {
+    void presentValue(Field<?> f) {
         field(f);
         sb.append(" IS NOT NONE AND ");
         field(f);
@@ -1625,14 +1763,20 @@ final class Renderer implements SurrealQLWriter {
             sb.append('(');
         }
         field(f);
-        sb.append(not ? " NOT IN [" : " IN [");
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                sb.append(", ");
+        if (list.size() == 1 && isList(list.get(0))) {
+            // x IN graph(…) / x IN array(select …): the list the expression yields, not a list of one list
+            sb.append(not ? " NOT IN " : " IN ");
+            field(list.get(0));
+        } else {
+            sb.append(not ? " NOT IN [" : " IN [");
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                field(list.get(i));
             }
-            field(list.get(i));
+            sb.append(']');
         }
-        sb.append(']');
         if (guard) {
             sb.append(" AND ");
             present(f);
@@ -1640,6 +1784,11 @@ final class Renderer implements SurrealQLWriter {
         if (parens) {
             sb.append(')');
         }
+    }
+
+    /** An expression whose value is a list: a graph traversal, {@code ARRAY(SELECT …)}. */
+    private static boolean isList(Field<?> f) {
+        return f instanceof Graph || f instanceof QOM.ArrayQuery<?>;
     }
 
     private void inSubquery(Field<?> f, Select<?> s, boolean not, int ctx) {

@@ -402,7 +402,11 @@ public final class SurrealDSL {
         PEARSON
     }
 
-    /** {@code field <|k|> $vector}: the k nearest neighbours (through the field's vector index). */
+    /**
+     * {@code field <|k|> $vector}: the k nearest neighbours through an M-tree index (SurrealDB 2.x only: 3.x has no
+     * M-tree and rejects the form, so rendering for 3.x fails; 2.x finds nothing through an HNSW index this way).
+     * Prefer {@link #knn(Field, int, int, Object)} (HNSW) or {@link #knn(Field, int, Distance, Object)} (brute force).
+     */
     public static Condition knn(Field<?> field, int k, Object vector) {
         return new KnnCondition(field, k, null, field(vector));
     }

@@ -47,6 +47,7 @@ class Corpus2Test {
     @TestFactory
     Stream<DynamicTest> corpus() {
         List<Corpus.Case> all = new ArrayList<>(Corpus.SELECTS);
+        all.addAll(Corpus.ONLY_V2);
         all.addAll(Corpus.WRITES);
         return all.stream().filter(c -> !Corpus.NOT_ON_2.equals(c.v2()))
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));

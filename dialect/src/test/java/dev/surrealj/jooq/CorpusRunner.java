@@ -21,7 +21,8 @@ final class CorpusRunner {
         for (Record rec : r) {
             List<String> vals = new ArrayList<>();
             for (int i = 0; i < rec.size(); i++) {
-                vals.add(String.valueOf(rec.get(i)));
+                Object v = rec.get(i);
+                vals.add(v instanceof Object[] a ? java.util.Arrays.deepToString(a) : String.valueOf(v));
             }
             rows.add(String.join(",", vals));
         }

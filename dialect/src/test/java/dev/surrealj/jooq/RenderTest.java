@@ -153,9 +153,9 @@ class RenderTest {
         @Test
         void dateAdd() {
             Field<java.time.LocalDateTime> d = field(name("d"), SQLDataType.LOCALDATETIME);
-            assertEquals("SELECT (d + duration::from_hours(?)) AS date_add FROM t",
+            assertEquals("SELECT (IF type::is_datetime(d) { d + duration::from_hours(?) } ELSE { NULL }) AS date_add FROM t",
                     v3(DSL_.select(localDateTimeAdd(d, 2, DatePart.HOUR)).from(table(name("t")))));
-            assertEquals("SELECT (d - duration::from::mins(?)) AS date_add FROM t",
+            assertEquals("SELECT (IF type::is::datetime(d) { d - duration::from::mins(?) } ELSE { NULL }) AS date_add FROM t",
                     v2(DSL_.select(localDateTimeAdd(d, -5, DatePart.MINUTE)).from(table(name("t")))));
             assertTrue(unsupported(V3, DSL_.select(localDateTimeAdd(d, 1, DatePart.MONTH)).from(table(name("t"))))
                     .getMessage().contains("MONTH"));
@@ -246,10 +246,14 @@ class RenderTest {
 
         @Test
         void surrealOperators() {
-            assertEquals("SELECT * FROM doc WHERE emb <|5|> ? AND emb <|3,COSINE|> ? AND body @@ ?",
-                    v3(DSL_.selectFrom(table(name("doc"))).where(SurrealDSL.knn(EMB, 5, List.of(1, 2))
+            assertEquals("SELECT * FROM doc WHERE emb <|5,40|> ? AND emb <|3,COSINE|> ? AND body @@ ?",
+                    v3(DSL_.selectFrom(table(name("doc"))).where(SurrealDSL.knn(EMB, 5, 40, List.of(1, 2))
                             .and(SurrealDSL.knn(EMB, 3, Distance.COSINE, List.of(1, 2)))
                             .and(SurrealDSL.matches(field(name("body")), "x")))));
+            // <|k|> is the M-tree form: 2.x only (3.x has no M-tree index and rejects it)
+            QueryPart mtree = DSL_.selectFrom(table(name("doc"))).where(SurrealDSL.knn(EMB, 5, List.of(1, 2)));
+            assertEquals("SELECT * FROM doc WHERE emb <|5|> ?", v2(mtree));
+            assertTrue(unsupported(V3, mtree).getMessage().contains("M-tree"));
             assertEquals("SELECT * FROM person WHERE tags CONTAINSALL ? AND tags CONTAINSNONE ? AND tags ALLINSIDE ?",
                     v3(DSL_.selectFrom(PERSON).where(SurrealDSL.containsAll(Fixture.TAGS, List.of("a"))
                             .and(SurrealDSL.containsNone(Fixture.TAGS, List.of("z")))
@@ -299,9 +303,9 @@ class RenderTest {
             assertEquals("UPDATE person SET age = ? UNSET city WHERE name = ?",
                     v3(SurrealDSL.update("person").set(AGE, 3).unset(CITY).where(NAME.eq("x"))));
             // 3.x evaluates SET expressions before WHERE: the target becomes the matching ids
-            assertEquals("UPDATE (SELECT VALUE id FROM person WHERE name = ?) SET age = (age + ?)",
+            assertEquals("UPDATE (SELECT VALUE id FROM person WHERE name = ?) SET age = (IF type::is_number(age) { age + ? } ELSE { NULL })",
                     v3(SurrealDSL.update("person").set(AGE, AGE.plus(1)).where(NAME.eq("x"))));
-            assertEquals("UPDATE person SET age = (age + ?) WHERE name = ?",
+            assertEquals("UPDATE person SET age = (IF type::is::number(age) { age + ? } ELSE { NULL }) WHERE name = ?",
                     v2(SurrealDSL.update("person").set(AGE, AGE.plus(1)).where(NAME.eq("x"))));
             assertEquals("CREATE person SET address.city = ? RETURN AFTER",
                     v3(SurrealDSL.create("person").set("address.city", "Oslo").returnAfter()));
@@ -323,8 +327,11 @@ class RenderTest {
             assertEquals("INSERT INTO person {name: ?} RETURN id",
                     v3(DSL_.insertInto(PERSON, NAME, AGE).values(val("a"), DSL.defaultValue(AGE))));
             assertEquals("INSERT INTO person {} RETURN id", v3(DSL_.insertInto(PERSON).defaultValues()));
-            assertEquals("INSERT INTO person {name: ?, age: ?} ON DUPLICATE KEY UPDATE age = (age + ?) RETURN id",
+            // 3.x reads a bare field in ON DUPLICATE KEY UPDATE as NONE: the stored record's fields are @.field
+            assertEquals("INSERT INTO person {name: ?, age: ?} ON DUPLICATE KEY UPDATE age = (IF type::is_number(@.age) { @.age + ? } ELSE { NULL }) RETURN id",
                     v3(DSL_.insertInto(PERSON, NAME, AGE).values("a", 1).onConflict().doUpdate().set(AGE, AGE.plus(1))));
+            assertEquals("INSERT INTO person {name: ?, age: ?} ON DUPLICATE KEY UPDATE age = (IF type::is::number(age) { age + ? } ELSE { NULL }) RETURN id",
+                    v2(DSL_.insertInto(PERSON, NAME, AGE).values("a", 1).onConflict().doUpdate().set(AGE, AGE.plus(1))));
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.surrealj.jooq.ddl;
 
 import dev.surrealj.jooq.SurrealDSL.Distance;
 import dev.surrealj.jooq.SurrealQLWriter;
+import dev.surrealj.jooq.UnsupportedSurrealQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,6 +35,8 @@ public final class DefineIndex extends DdlStatement<DefineIndex> {
     private Distance dist;
     private int efc;
     private int m;
+    private boolean concurrently;
+    private boolean defer;
 
     DefineIndex(String name, String table) {
         this.name = name;
@@ -108,8 +111,26 @@ public final class DefineIndex extends DdlStatement<DefineIndex> {
         return this;
     }
 
+    /** {@code CONCURRENTLY}: the statement returns at once; the index is built in the background. */
+    public DefineIndex concurrently() {
+        concurrently = true;
+        return this;
+    }
+
+    /**
+     * {@code DEFER}: index entries are written after the transaction (high-volume ingestion). SurrealDB 2.x only: the
+     * 3.0 engine has no DEFER, so rendering it for 3.x fails.
+     */
+    public DefineIndex defer() {
+        defer = true;
+        return this;
+    }
+
     @Override
     public void renderSurrealQL(SurrealQLWriter w) {
+        if (defer && w.version().isV3()) {
+            throw new UnsupportedSurrealQLException("DEFINE INDEX … DEFER needs SurrealDB 2.x (3.0 has no DEFER)");
+        }
         head(w, "INDEX");
         w.ident(name).sql(" ON ").ident(table);
         if (!fields.isEmpty()) {
@@ -148,7 +169,13 @@ public final class DefineIndex extends DdlStatement<DefineIndex> {
         } else if (kind != null) {
             w.sql(' ').sql(kind);
         }
+        if (defer) {
+            w.sql(" DEFER");
+        }
         tail(w);
+        if (concurrently) {
+            w.sql(" CONCURRENTLY");
+        }
     }
 
     private static String num(double d) {
