@@ -120,6 +120,81 @@ export function row(i) {
   return { id: i, n: i, name: `item-${i}`, score: (i % 1000) + 0.25, tags: [`t${i % 7}`, `t${i % 13}`] };
 }
 
+/** Row i of the bulk insert: row(i) without id (the server makes random ids). */
+export function bulkRow(i) {
+  const { id, ...rest } = row(i);
+  return rest;
+}
+
+/** The table a bulk-insert run writes into (fresh for every run of every peer). */
+export const bulkTable = (peer, run) => `bulk_${peer}_${run}`;
+
+/**
+ * The request SurrealJ's JDBC driver sends for a rewritten batch of `rows` (mirrors
+ * DataSet.insertScript and dev.surrealj.jdbc.BatchRewriter): one `INSERT INTO t $_jdbc_rows RETURN id`
+ * for at most `atomic` rows, else one `INSERT INTO t $_jdbc_rows_k RETURN id;` per `chunk` rows.
+ */
+export function insertScript(table, rows, chunk, atomic) {
+  if (rows.length <= atomic) return { sql: `INSERT INTO ${table} $_jdbc_rows RETURN id`, vars: { _jdbc_rows: rows } };
+  let sql = '';
+  const vars = {};
+  for (let from = 0, k = 1; from < rows.length; from += chunk, k++) {
+    const name = `_jdbc_rows_${k}`;
+    sql += `INSERT INTO ${table} $${name} RETURN id;\n`;
+    vars[name] = rows.slice(from, from + chunk);
+  }
+  return { sql, vars };
+}
+
+/** Insert options from the parsed arguments. */
+export function insertOptions(a) {
+  return {
+    insertRows: a['insert-rows'] ?? 100000,
+    insertWarmup: a['insert-warmup'] ?? 1,
+    insertRuns: a['insert-runs'] ?? 3,
+    chunk: a.chunk ?? 50,
+    atomic: a.atomic ?? 1000,
+    sdkChunk: a['sdk-chunk'] ?? 1000,
+  };
+}
+
+/**
+ * (e) warm-up and measured bulk inserts, each into a fresh table: after a GC, only run(table) is timed;
+ * then count(table) must be insertRows and cleanup(table) runs (neither timed). When run returns
+ * { ms, cpu } for a first part of its work (the engine's execute before decoding), that part is
+ * reported too, as `inner`.
+ */
+export async function runInserts(o, peer, run, count, cleanup) {
+  const times = [];
+  const cpus = [];
+  const innerTimes = [];
+  const innerCpus = [];
+  for (let k = 0; k < o.insertWarmup + o.insertRuns; k++) {
+    const table = bulkTable(peer, k);
+    if (global.gc) global.gc();
+    const c = cpuMicros();
+    const s = nowNs();
+    const inner = await run(table, { s, c });
+    const ms = Number(nowNs() - s) / 1e6;
+    const cpu = (cpuMicros() - c) / 1000;
+    const n = await count(table);
+    if (n !== o.insertRows) throw new Error(`${peer}: ${table} holds ${n} rows, expected ${o.insertRows}`);
+    await cleanup(table);
+    if (k >= o.insertWarmup) {
+      times.push(ms);
+      cpus.push(cpu);
+      if (inner) {
+        innerTimes.push(inner.ms);
+        innerCpus.push(inner.cpu);
+      }
+    }
+  }
+  const summary = (ts, cs) => ({ rows: o.insertRows, runs: o.insertRuns, median_ms: median(ts), min_ms: Math.min(...ts), cpu_ms: mean(cs), times_ms: ts });
+  const out = summary(times, cpus);
+  if (innerTimes.length) out.inner = summary(innerTimes, innerCpus);
+  return out;
+}
+
 /** The k-th id (0-based) of the point-query sequence over rows 1..rows. */
 export function pointId(k, rows) {
   return ((k * 7919 + 13) % rows) + 1;

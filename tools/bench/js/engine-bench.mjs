@@ -10,6 +10,10 @@
 // Prints ONE JSON object on stdout. Options as sdk-bench.mjs, plus --batch (rows per INSERT).
 
 import {
+  bulkRow,
+  insertOptions,
+  insertScript,
+  runInserts,
   importFromDevServer,
   mean,
   loadEngineBinding,
@@ -36,12 +40,13 @@ const o = {
   pipeOps: a['pipe-ops'] ?? 20000,
   scanWarmup: a['scan-warmup'] ?? 2,
   scanRuns: a['scan-runs'] ?? 5,
+  ...insertOptions(a),
 };
 
 const { CborCodec } = await importFromDevServer('surrealdb');
 const cbor = new CborCodec({});
 const { SurrealNodeEngine } = loadEngineBinding();
-const engine = await SurrealNodeEngine.connect('mem://', {});
+let engine = await SurrealNodeEngine.connect('mem://', {});
 
 let nextId = 0;
 const request = (method, params) => new Uint8Array(cbor.encode({ id: ++nextId, method, params }));
@@ -152,6 +157,31 @@ for (let k = 0; k < o.scanRuns; k++) {
 const scan = { rows: o.rows, runs: o.scanRuns, median_ms: median(execMs), min_ms: Math.min(...execMs), cpu_ms: mean(cpuExec), times_ms: execMs, bytes: bytesLen };
 const scanDecode = { rows: o.rows, runs: o.scanRuns, median_ms: median(totalMs), min_ms: Math.min(...totalMs), cpu_ms: mean(cpuTotal), times_ms: totalMs, bytes: bytesLen };
 
+// ---- (e) bulk insert: the request SurrealJ's JDBC driver sends for the batch, in one execute, into a
+// fresh engine (a store that held other 100,000-row tables is measurably slower)
+await engine.close?.();
+engine = await SurrealNodeEngine.connect('mem://', {});
+await call('use', [a.ns ?? 'bench', a.db ?? 'bench']);
+const bulk = [];
+for (let i = 1; i <= o.insertRows; i++) bulk.push(bulkRow(i));
+const countOf = async (table) => (await call('query', [`SELECT count() FROM ${table} GROUP ALL`]))[0].result[0]?.count ?? 0;
+// one set of runs: `engine` is the execute (request encoding included), `engine+decode` adds decoding the answer
+const insertRun = async (table, start) => {
+  const { sql, vars } = insertScript(table, bulk, o.chunk, o.atomic);
+  const bytes = await engine.execute(request('query', [sql, vars]));
+  const inner = { ms: Number(nowNs() - start.s) / 1e6, cpu: (cpuMicros() - start.c) / 1000 };
+  let written = 0;
+  for (const s of decode(bytes)) {
+    if (s.status !== 'OK') throw new Error(`INSERT failed: ${s.result}`);
+    written += s.result.length;
+  }
+  if (written !== o.insertRows) throw new Error(`the INSERTs returned ${written} records`);
+  return inner;
+};
+const insertBoth = await runInserts(o, 'engine', insertRun, countOf, async () => {});
+const insertDecode = { ...insertBoth, inner: undefined };
+const insert = insertBoth.inner;
+
 engine.free?.();
 const nodePkg = packageJson('@surrealdb/node');
 process.stdout.write(
@@ -163,8 +193,8 @@ process.stdout.write(
     node: process.version,
     options: o,
     load_ms: loadMs,
-    engine: { point, pipelined: pipe, scan },
-    engine_decode: { point: pointDecode, pipelined: pipeDecode, scan: scanDecode },
+    engine: { point, pipelined: pipe, scan, insert },
+    engine_decode: { point: pointDecode, pipelined: pipeDecode, scan: scanDecode, insert: insertDecode },
   }) + '\n',
 );
 process.exit(0);

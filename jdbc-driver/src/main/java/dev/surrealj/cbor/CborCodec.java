@@ -66,7 +66,9 @@ import java.util.UUID;
  * <p>Decoding yields only the Java types of the mapping table: integers are always {@link Long}
  * (an integer outside i64, or a CBOR bignum, is a {@link CborException}), floats of any width
  * {@link Double}, arrays unmodifiable {@code List<Object>}, maps unmodifiable insertion-ordered
- * {@code Map<String, Object>}. Decoding enforces the {@link CborLimits} and reports every
+ * {@code Map<String, Object>} (up to 16 entries a compact array map, {@code SmallMap}; arrays of a
+ * declared length up to 1,024 items one exact array, {@code SmallList}: cheaper to build and to read
+ * than hash maps and array lists behind unmodifiable wrappers). Decoding enforces the {@link CborLimits} and reports every
  * malformed, truncated or over-limit input as a {@link CborException}. An input must hold exactly
  * one data item: trailing bytes are an error, for streams too.
  */
@@ -392,7 +394,20 @@ public final class CborCodec {
   private List<Object> readList(CBORParser p, int depth) throws IOException {
     if (depth > limits.maxDepth()) throw error(p, "nesting deeper than maxDepth " + limits.maxDepth());
     int declared = declaredLength(p);
-    ArrayList<Object> list = new ArrayList<>(declared < 0 ? 8 : Math.min(declared, PRESIZE_CAP));
+    if (declared >= 0 && declared <= PRESIZE_CAP) {
+      // the usual case: a definite length, so one exact array (the parser ends the array after it)
+      Object[] items = new Object[declared];
+      JsonToken t;
+      int n = 0;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t == null) throw error(p, "truncated array");
+        if (n == declared) throw error(p, "more items than the declared " + declared);
+        items[n++] = read(p, t, depth);
+      }
+      if (n != declared) throw error(p, "fewer items than the declared " + declared);
+      return new SmallList(items);
+    }
+    ArrayList<Object> list = new ArrayList<>(declared < 0 ? 8 : PRESIZE_CAP);
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) throw error(p, "truncated array");
@@ -405,6 +420,22 @@ public final class CborCodec {
   private Map<String, Object> readMap(CBORParser p, int depth) throws IOException {
     if (depth > limits.maxDepth()) throw error(p, "nesting deeper than maxDepth " + limits.maxDepth());
     int declared = declaredLength(p);
+    if (declared >= 0 && declared <= SmallMap.MAX) {
+      // records and statement results: a few keys, one array, no hash table
+      SmallMap map = new SmallMap(declared);
+      JsonToken t;
+      int n = 0;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        if (n++ == declared) throw error(p, "more entries than the declared " + declared);
+        if (!p.getCurrentTags().isEmpty()) throw error(p, "tagged map key");
+        String key = p.currentName();
+        JsonToken v = p.nextToken();
+        if (v == null) throw error(p, "truncated map");
+        map.add(key, read(p, v, depth));
+      }
+      if (t != JsonToken.END_OBJECT) throw error(p, t == null ? "truncated map" : "unexpected " + t + " in map");
+      return map;
+    }
     int capacity = declared < 0 ? 16 : (int) (Math.min(declared, PRESIZE_CAP) / 0.75f) + 1;
     LinkedHashMap<String, Object> map = new LinkedHashMap<>(capacity);
     JsonToken t;

@@ -39,14 +39,16 @@ import java.util.Set;
  *
  * <h2>Batches</h2>
  * {@link #executeBatch()} sends ONE request. With {@code batchRewrite=true} (the default) the shapes
- * listed in {@link BatchRewriter} become one {@code INSERT INTO t $_jdbc_rows} of all rows: every row
- * counts 1 when the INSERT returned as many records as there were rows, else
- * {@link #SUCCESS_NO_INFO}; the INSERT is one statement, so when it fails no row was written and every
- * count is {@link #EXECUTE_FAILED}. Other statements are repeated once per row in one multi-statement
- * request with per-row variables ({@code $_jdbc_<i>_<row>}); each row gets its own count, and a failed
- * row gets {@link #EXECUTE_FAILED} while the others ran. In both cases a failure raises a
- * {@link java.sql.BatchUpdateException} with the counts and the cause chained (its SQLState, e.g. 23505
- * for a unique index violation).
+ * listed in {@link BatchRewriter} become multi-row {@code INSERT INTO t $_jdbc_rows RETURN id}: one
+ * INSERT of all rows when the batch has at most {@code surrealj.batchAtomicRows} (1,000) rows, else a
+ * script of INSERTs of {@code surrealj.batchChunkRows} (50) rows each (see {@link BatchRewriter}). A row
+ * counts 1 when its INSERT returned as many records as it had rows, else {@link #SUCCESS_NO_INFO}. Each
+ * INSERT is one statement, all-or-nothing: the rows of a failed INSERT are {@link #EXECUTE_FAILED} and
+ * were not written; the other INSERTs of a chunked batch still run. Other statements are repeated once
+ * per row in one multi-statement request with per-row variables ({@code $_jdbc_<i>_<row>}); each row
+ * gets its own count, and a failed row gets {@link #EXECUTE_FAILED} while the others ran. In both cases a
+ * failure raises a {@link java.sql.BatchUpdateException} with the counts and the first failure chained
+ * (its SQLState, e.g. 23505 for a unique index violation).
  */
 class SurrealPreparedStatementImpl extends SurrealStatement implements SurrealPreparedStatement {
     final String originalSql;
@@ -320,26 +322,72 @@ class SurrealPreparedStatementImpl extends SurrealStatement implements SurrealPr
     private long[] rewrittenBatch(BatchRewriter.Shape s, List<Object> objects) throws SQLException {
         int n = objects.size();
         long[] counts = new long[n];
-        Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put(BatchRewriter.ROWS_VARIABLE, objects);
+        BatchRewriter.Request request = s.request(objects);
+        int[] chunks = request.chunks();
         List<QueryResult> answer;
         try {
-            answer = send(s.sql(), vars);
+            answer = send(request.sql(), request.vars());
         } catch (SQLException e) {
             Arrays.fill(counts, EXECUTE_FAILED);
             throw batchFailure("Batch of " + n + " rows failed: " + e.getMessage(), e, counts);
         }
-        QueryResult r = answer.isEmpty() ? null : answer.get(answer.size() - 1);
-        if (r != null && !r.isOk()) {
-            Arrays.fill(counts, EXECUTE_FAILED);
-            SQLException cause = ExceptionMapper.statement(r, 1, 1);
-            throw batchFailure("Batch of " + n + " rows (one INSERT) failed, no row was written: "
-                    + cause.getMessage(), cause, counts);
+        if (answer.size() != chunks.length) {
+            // not one result per INSERT: cannot tell the chunks apart
+            for (QueryResult r : answer) {
+                if (!r.isOk()) {
+                    Arrays.fill(counts, EXECUTE_FAILED);
+                    SQLException cause = ExceptionMapper.statement(r, 1, 1);
+                    throw batchFailure("Batch of " + n + " rows failed: " + cause.getMessage(), cause, counts);
+                }
+            }
+            Arrays.fill(counts, SUCCESS_NO_INFO);
+            setGeneratedKeysSource(null);
+            return counts;
         }
-        Object result = r == null ? null : r.result();
-        setGeneratedKeysSource(result);
-        long returned = StatementResults.countOf(result);
-        Arrays.fill(counts, returned == n ? 1 : SUCCESS_NO_INFO);
+        List<Object> keys = chunks.length == 1 ? null : new ArrayList<>(n);
+        Object single = null;
+        SQLException first = null;
+        int firstChunk = -1;
+        int failedChunks = 0;
+        int failedRows = 0;
+        int from = 0;
+        for (int k = 0; k < chunks.length; k++) {
+            QueryResult r = answer.get(k);
+            int to = from + chunks[k];
+            if (!r.isOk()) {
+                Arrays.fill(counts, from, to, EXECUTE_FAILED);
+                if (first == null) {
+                    first = ExceptionMapper.statement(r, 1, 1);
+                    firstChunk = k;
+                }
+                failedChunks++;
+                failedRows += chunks[k];
+            } else {
+                Object result = r.result();
+                Arrays.fill(counts, from, to, StatementResults.countOf(result) == chunks[k] ? 1 : SUCCESS_NO_INFO);
+                if (keys == null) {
+                    single = result;
+                } else if (result instanceof List<?> l) {
+                    keys.addAll(l);
+                } else if (result instanceof Map<?, ?>) {
+                    keys.add(result);
+                }
+            }
+            from = to;
+        }
+        setGeneratedKeysSource(keys == null ? single : keys);
+        if (first != null) {
+            if (chunks.length == 1) {
+                throw batchFailure("Batch of " + n + " rows (one INSERT) failed, no row was written: "
+                        + first.getMessage(), first, counts);
+            }
+            int start = firstChunk * chunks[0] + 1;
+            throw batchFailure("Batch of " + n + " rows in " + chunks.length + " INSERTs: " + failedChunks
+                    + " INSERT" + (failedChunks == 1 ? "" : "s") + " failed, their " + failedRows
+                    + " rows were not written, the other " + (n - failedRows) + " rows were; the first failure,"
+                    + " rows " + start + " to " + (start + chunks[firstChunk] - 1) + ": " + first.getMessage(),
+                    first, counts);
+        }
         return counts;
     }
 

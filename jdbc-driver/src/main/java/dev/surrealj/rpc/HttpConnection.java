@@ -5,7 +5,6 @@ import dev.surrealj.value.None;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -310,10 +309,7 @@ final class HttpConnection implements Connection {
         Exception decodeError = null;
         if (type.startsWith(CBOR) || status == 200) {
             try {
-                decoded = content.hasArray()
-                        ? codec.decode(content.array(), content.arrayOffset() + content.readerIndex(),
-                        content.readableBytes())
-                        : codec.decode(new ByteBufInputStream(content.duplicate()));
+                decoded = Responses.decode(codec, content);
             } catch (Exception e) {
                 decodeError = e;
             }

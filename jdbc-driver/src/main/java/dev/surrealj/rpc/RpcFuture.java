@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param <T> the result type
  */
 public class RpcFuture<T> extends CompletableFuture<T> {
+    /** The request timeout armed on the event loop for this answer, cancelled when it arrives (transport internal). */
+    volatile io.netty.util.concurrent.ScheduledFuture<?> timer;
 
     /** An incomplete future (for the client's internals and for tests). */
     public RpcFuture() {
@@ -112,6 +114,15 @@ public class RpcFuture<T> extends CompletableFuture<T> {
             }
         });
         return out;
+    }
+
+    /** Cancels {@link #timer}, if any. */
+    final void cancelTimer() {
+        io.netty.util.concurrent.ScheduledFuture<?> t = timer;
+        if (t != null) {
+            timer = null;
+            t.cancel(false);
+        }
     }
 
     static <T> RpcFuture<T> failed(SurrealException e) {

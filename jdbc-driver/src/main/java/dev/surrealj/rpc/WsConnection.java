@@ -3,7 +3,6 @@ package dev.surrealj.rpc;
 import dev.surrealj.cbor.CborCodec;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -131,7 +130,11 @@ final class WsConnection implements Connection {
         send(request, answer, null);
     }
 
-    /** Encodes on the caller's thread; writes and arms the timeout in ONE task on the channel's event loop. */
+    /**
+     * Encodes on the caller's thread; writes and arms the timeout in ONE task on the channel's event loop.
+     * Without {@code timeout} (a request flushed after a reconnect, whose timeout was armed when it was
+     * queued) the entry is removed when the answer completes otherwise.
+     */
     @Override
     public void send(RpcRequest request, RpcFuture<Object> answer, java.time.Duration timeout) {
         Channel ch = channel;
@@ -149,13 +152,17 @@ final class WsConnection implements Connection {
             return;
         }
         long id = request.id();
+        // no per-request completion callback: the entry leaves the map when the answer arrives
+        // (takePending), when the timeout fires (Timeout), when the write fails, or with failAll
         pending.put(id, answer);
-        answer.whenComplete((r, e) -> pending.remove(id, answer));
         if (closed) {
             buf.release();
             pending.remove(id, answer);
             answer.completeExceptionally(notConnected());
             return;
+        }
+        if (timeout == null) {
+            answer.whenComplete((r, e) -> pending.remove(id, answer));
         }
         BinaryWebSocketFrame frame = new BinaryWebSocketFrame(buf);
         io.netty.channel.EventLoop loop = ch.eventLoop();
@@ -169,14 +176,49 @@ final class WsConnection implements Connection {
     private void write(Channel ch, BinaryWebSocketFrame frame, RpcRequest request, RpcFuture<Object> answer,
                        java.time.Duration timeout) {
         if (timeout != null && !answer.isDone()) {
-            ClientCore.armTimeout(answer, timeout, request.method(), ch.eventLoop());
+            long ms = Math.max(1, timeout.toMillis());
+            answer.timer = ch.eventLoop().schedule(new Timeout(request.id(), request.method(), ms, answer), ms,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         ch.writeAndFlush(frame).addListener(f -> {
             if (!f.isSuccess()) {
+                pending.remove(request.id(), answer);
+                answer.cancelTimer();
                 answer.completeExceptionally(SurrealException.connection(
                         "cannot send " + request.method() + " to " + uri + ": " + describe(f.cause()), f.cause()));
             }
         });
+    }
+
+    /** The pending answer of request {@code id}, removed from the map, its timeout cancelled; or {@code null}. */
+    private RpcFuture<Object> takePending(long id) {
+        RpcFuture<Object> answer = pending.remove(id);
+        if (answer != null) {
+            answer.cancelTimer();
+        }
+        return answer;
+    }
+
+    /** Fails a request that got no answer in time (runs on the channel's event loop). */
+    private final class Timeout implements Runnable {
+        private final long id;
+        private final String method;
+        private final long ms;
+        private final RpcFuture<Object> answer;
+
+        Timeout(long id, String method, long ms, RpcFuture<Object> answer) {
+            this.id = id;
+            this.method = method;
+            this.ms = ms;
+            this.answer = answer;
+        }
+
+        @Override
+        public void run() {
+            pending.remove(id, answer);
+            answer.completeExceptionally(new SurrealException(SurrealException.Category.TIMEOUT,
+                    "no answer to " + method + " within " + ms + " ms"));
+        }
     }
 
     @Override
@@ -207,6 +249,7 @@ final class WsConnection implements Connection {
     private void failAll(SurrealException e) {
         for (Map.Entry<Long, RpcFuture<Object>> en : pending.entrySet()) {
             if (pending.remove(en.getKey(), en.getValue())) {
+                en.getValue().cancelTimer();
                 en.getValue().completeExceptionally(e);
             }
         }
@@ -227,16 +270,11 @@ final class WsConnection implements Connection {
     private void onMessage(ChannelHandlerContext ctx, ByteBuf content) {
         Object message;
         try {
-            if (content.hasArray()) {
-                message = codec.decode(content.array(), content.arrayOffset() + content.readerIndex(),
-                        content.readableBytes());
-            } else {
-                message = codec.decode(new ByteBufInputStream(content.duplicate()));
-            }
+            message = Responses.decode(codec, content);
         } catch (Exception e) {
             long id = CborPeek.id(content);
             if (id >= 0) {
-                RpcFuture<Object> answer = pending.remove(id);
+                RpcFuture<Object> answer = takePending(id);
                 if (answer != null) {
                     answer.completeExceptionally(SurrealException.protocol(
                             "cannot decode the answer to request " + id + ": " + e.getMessage(), e));
@@ -251,7 +289,7 @@ final class WsConnection implements Connection {
             violation(ctx, "undecodable message: " + e.getMessage(), e);
             return;
         }
-        if (!Responses.dispatch(message, pending::remove, listener)) {
+        if (!Responses.dispatch(message, this::takePending, listener)) {
             violation(ctx, "unexpected message of type " + Responses.kindOf(message), null);
         }
     }

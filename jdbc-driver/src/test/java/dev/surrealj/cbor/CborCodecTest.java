@@ -233,6 +233,79 @@ class CborCodecTest {
   }
 
   @Test
+  void smallAndLargeContainersBehaveAlike() throws Exception {
+    for (int size : new int[] {0, 1, 5, 16, 17, 40}) { // up to 16 entries: SmallMap; more: LinkedHashMap
+      Map<String, Object> in = new LinkedHashMap<>();
+      for (int i = size; i > 0; i--) in.put("k" + i, i % 3 == 0 ? null : List.of(i, "v" + i));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> out = (Map<String, Object>) CODEC.decode(CODEC.encode(in));
+      Map<String, Object> expected = new LinkedHashMap<>();
+      in.forEach((k, v) -> expected.put(k, v == null ? null : List.of((long) (Integer) ((List<?>) v).get(0), ((List<?>) v).get(1))));
+      assertEquals(expected, out);
+      assertEquals(out, expected);
+      assertEquals(expected.hashCode(), out.hashCode());
+      assertEquals(expected.toString(), out.toString());
+      assertEquals(List.copyOf(expected.keySet()), List.copyOf(out.keySet()));
+      assertEquals(new ArrayList<>(expected.values()), new ArrayList<>(out.values()));
+      assertEquals(size, out.size());
+      if (size > 0) {
+        assertTrue(out.containsKey("k1"));
+        assertEquals(expected.get("k1"), out.get(new String("k1".toCharArray()))); // equal, not identical
+        assertTrue(size < 3 || out.containsKey("k3") && out.get("k3") == null);
+        assertThrows(UnsupportedOperationException.class, () -> out.entrySet().iterator().next().setValue(1));
+        assertThrows(UnsupportedOperationException.class, () -> out.keySet().remove("k1"));
+      }
+      assertEquals(null, out.get("missing"));
+      assertEquals("d", out.getOrDefault("missing", "d"));
+      assertThrows(UnsupportedOperationException.class, () -> out.put("x", 1));
+      assertThrows(UnsupportedOperationException.class, () -> out.remove("missing"));
+      assertThrows(UnsupportedOperationException.class, out::clear);
+      assertThrows(UnsupportedOperationException.class, () -> out.putIfAbsent("x", 1));
+      assertThrows(UnsupportedOperationException.class, () -> out.computeIfAbsent("x", k -> 1));
+      assertThrows(UnsupportedOperationException.class, () -> out.replaceAll((k, v) -> v));
+
+      List<Object> items = new ArrayList<>();
+      for (int i = 0; i < size * 40; i++) items.add(i % 5 == 0 ? null : "i" + i); // up to 1,024: SmallList
+      @SuppressWarnings("unchecked")
+      List<Object> list = (List<Object>) CODEC.decode(CODEC.encode(items));
+      assertEquals(items, list);
+      assertEquals(list, items);
+      assertEquals(items.hashCode(), list.hashCode());
+      assertEquals(items.toString(), list.toString());
+      assertThrows(UnsupportedOperationException.class, () -> list.add(1));
+      assertThrows(UnsupportedOperationException.class, () -> list.remove(0));
+      assertThrows(UnsupportedOperationException.class, () -> list.set(0, 1));
+      assertThrows(UnsupportedOperationException.class, list::clear);
+      assertThrows(UnsupportedOperationException.class, () -> list.sort(null));
+      if (!items.isEmpty()) {
+        assertEquals(items.indexOf("i1"), list.indexOf("i1"));
+        assertTrue(list.contains(null));
+        assertThrows(UnsupportedOperationException.class, () -> list.subList(0, 1).clear());
+      }
+    }
+  }
+
+  @Test
+  void repeatedMapKeysKeepTheFirstPositionAndTheLastValue() throws Exception {
+    // {"a": 1, "b": 2, "a": 3}: as a LinkedHashMap would build it
+    Object m = decodeHex("a3" + text("a") + "01" + text("b") + "02" + text("a") + "03");
+    assertEquals(List.of("a", "b"), List.copyOf(((Map<?, ?>) m).keySet()));
+    assertEquals(Map.of("a", 3L, "b", 2L), m);
+  }
+
+  @Test
+  void decodedContainersSerialize() throws Exception {
+    Object v = CODEC.decode(CODEC.encode(Map.of("a", List.of(1L, "x"), "b", Map.of("c", true))));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(v);
+    }
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertEquals(v, in.readObject());
+    }
+  }
+
+  @Test
   void indefiniteLengthContainers() throws Exception {
     assertEquals(List.of(1L, 2L), decodeHex("9f 01 02 ff"));
     assertEquals(Map.of("a", 1L), decodeHex("bf" + text("a") + "01 ff"));

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surrealj.testing.SurrealExtension;
+import dev.surrealj.testing.SurrealServer;
 import dev.surrealj.testing.SurrealTestDb;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -33,9 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BatchTest {
     private static Connection conn;
     private static Connection plain;
+    private static SurrealTestDb db;
 
     @BeforeAll
-    static void open(SurrealTestDb db) throws SQLException {
+    static void open(SurrealTestDb testDb) throws SQLException {
+        db = testDb;
         db.sql("DEFINE TABLE u SCHEMALESS; DEFINE INDEX u_k ON u FIELDS k UNIQUE;");
         conn = connect(db);
         plain = connect(db, props("batchRewrite", "false"));
@@ -158,6 +161,133 @@ class BatchTest {
             assertInstanceOf(SQLIntegrityConstraintViolationException.class, e.getCause());
         }
         assertEquals(0L, scalar(conn, "RETURN count(SELECT * FROM u WHERE k IN ['r1', 'r2', 'r3'])"));
+    }
+
+    @Test
+    void chunkPlan() throws SQLException {
+        assertArrayEquals(new int[] {1}, BatchRewriter.plan(1));
+        assertArrayEquals(new int[] {1_000}, BatchRewriter.plan(1_000));
+        int[] p = BatchRewriter.plan(1_001);
+        assertEquals(21, p.length);
+        assertEquals(50, p[0]);
+        assertEquals(1, p[20]);
+        assertEquals(2_500, Arrays.stream(BatchRewriter.plan(2_500)).sum());
+        String chunk = System.setProperty("surrealj.batchChunkRows", "3");
+        String atomic = System.setProperty("surrealj.batchAtomicRows", "4");
+        try {
+            assertArrayEquals(new int[] {4}, BatchRewriter.plan(4));
+            assertArrayEquals(new int[] {3, 2}, BatchRewriter.plan(5));
+            BatchRewriter.Request r = BatchRewriter.analyze(Placeholders.parse("INSERT INTO t (a) VALUES (?)"))
+                    .request(List.of(Map.of("a", 1), Map.of("a", 2), Map.of("a", 3), Map.of("a", 4), Map.of("a", 5)));
+            assertEquals("INSERT INTO t $_jdbc_rows_1 RETURN id;\nINSERT INTO t $_jdbc_rows_2 RETURN id;\n", r.sql());
+            assertEquals(List.of("_jdbc_rows_1", "_jdbc_rows_2"), List.copyOf(r.vars().keySet()));
+            assertEquals(List.of(Map.of("a", 4), Map.of("a", 5)), r.vars().get("_jdbc_rows_2"));
+        } finally {
+            restore("surrealj.batchChunkRows", chunk);
+            restore("surrealj.batchAtomicRows", atomic);
+        }
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
+    }
+
+    @Test
+    void chunkedBatch() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO ch1 (n, name, tags) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < 2_500; i++) {
+                ps.setInt(1, i);
+                ps.setString(2, "row" + i);
+                ps.setObject(3, List.of("a", "b" + i));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch(); // 50 INSERTs of 50 rows, one request
+            assertEquals(2_500, counts.length);
+            assertTrue(Arrays.stream(counts).allMatch(c -> c == 1));
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                int n = 0;
+                while (keys.next()) {
+                    assertInstanceOf(dev.surrealj.value.RecordId.class, keys.getObject(1));
+                    n++;
+                }
+                assertEquals(2_500, n);
+            }
+        }
+        assertEquals(2_500L, scalar(conn, "RETURN count(SELECT * FROM ch1)"));
+        assertEquals(2_500L * 2_499 / 2, scalar(conn, "RETURN math::sum(SELECT VALUE n FROM ch1)"));
+        assertEquals("b2499", scalar(conn, "SELECT VALUE tags[1] FROM ONLY ch1 WHERE n = 2499 LIMIT 1"));
+    }
+
+    @Test
+    void chunkedBatchFailureWritesEverythingButTheFailedInsert() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO u (k) VALUES (?)")) {
+            for (int i = 0; i < 2_500; i++) {
+                ps.setString(1, i == 1_234 ? "c5" : "c" + i); // row 1235 repeats row 6: the 25th INSERT fails
+                ps.addBatch();
+            }
+            BatchUpdateException e = assertThrows(BatchUpdateException.class, ps::executeBatch);
+            assertEquals("23505", e.getSQLState());
+            assertInstanceOf(SQLIntegrityConstraintViolationException.class, e.getCause());
+            assertTrue(e.getMessage().contains("rows 1201 to 1250"), e.getMessage());
+            int[] counts = e.getUpdateCounts();
+            assertEquals(2_500, counts.length);
+            for (int i = 0; i < counts.length; i++) {
+                assertEquals(i >= 1_200 && i < 1_250 ? Statement.EXECUTE_FAILED : 1, counts[i], "row " + i);
+            }
+        }
+        assertEquals(2_450L, scalar(conn, "RETURN count(SELECT * FROM u WHERE string::starts_with(k, 'c'))"));
+        assertEquals(0L, scalar(conn, "RETURN count(SELECT * FROM u WHERE k = 'c1240')"));
+        assertEquals(1L, scalar(conn, "RETURN count(SELECT * FROM u WHERE k = 'c1250')"));
+    }
+
+    @Test
+    void chunkedBatchInATransactionIsRolledBackWhole() throws SQLException {
+        db.sql("DEFINE TABLE ch2 SCHEMALESS");
+        Connection tx = connect(db);
+        try {
+            tx.setAutoCommit(false);
+            try (PreparedStatement ps = tx.prepareStatement("CREATE ch2 SET i = ?")) {
+                for (int i = 0; i < 2_500; i++) {
+                    ps.setInt(1, i);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                assertTrue(Arrays.stream(counts).allMatch(c -> c == 1));
+            }
+            assertEquals(2_500L, scalar(tx, "RETURN count(SELECT * FROM ch2)"));
+            tx.rollback();
+            assertEquals(0L, scalar(conn, "RETURN count(SELECT * FROM ch2)"));
+        } finally {
+            tx.close();
+        }
+    }
+
+    @Test
+    void rewrittenBatchesOnSurrealDb2() throws SQLException {
+        try (SurrealServer v2 = SurrealServer.builder().engine(2).start();
+             Connection c = java.sql.DriverManager.getConnection(JdbcTestSupport.url(v2, "v2ns", "v2db"))) {
+            for (int rows : new int[] {10, 1_500}) { // one INSERT, then 30 chunks
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO v2b" + rows + " (i) VALUES (?)")) {
+                    for (int i = 0; i < rows; i++) {
+                        ps.setInt(1, i);
+                        ps.addBatch();
+                    }
+                    assertTrue(Arrays.stream(ps.executeBatch()).allMatch(n -> n == 1));
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        int n = 0;
+                        while (keys.next()) {
+                            n++;
+                        }
+                        assertEquals(rows, n);
+                    }
+                }
+                assertEquals((long) rows, scalar(c, "RETURN count(SELECT * FROM v2b" + rows + ")"));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ not rewritten

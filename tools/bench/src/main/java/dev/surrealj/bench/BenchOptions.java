@@ -11,13 +11,15 @@ final class BenchOptions {
     static final String USAGE = """
             usage: Bench [--quick] [--out DIR] [--rows N] [--batch N] [--warmup N] [--ops N]
                          [--window N] [--pipe-warmup N] [--pipe-ops N] [--scan-warmup N] [--scan-runs N]
-                         [--node PATH] [--root DIR]
+                         [--insert-rows N] [--insert-warmup N] [--insert-runs N] [--chunk N] [--atomic N]
+                         [--sdk-chunk N] [--node PATH] [--root DIR]
 
               --quick           smoke run with small counts (< 1 minute); writes to tools/bench/target/quick/
                                 unless --out is given
               --out DIR         where benchmarks.md and benchmarks.csv go (default: <root>/docs)
               --rows N          rows in table item (default 100000)
-              --batch N         rows per INSERT while loading (default 1000)
+              --batch N         rows per INSERT while loading (default 50: the engine's INSERT is
+                                super-linear in its rows, 50 is the fastest size measured)
               --warmup N        sequential point queries before measuring (default 15000: the JVM reaches
                                 steady state after 12-16k of them; fewer leaves JIT work in the numbers)
               --ops N           sequential point queries measured (default 20000)
@@ -26,6 +28,18 @@ final class BenchOptions {
               --pipe-ops N      pipelined point queries measured (default 20000)
               --scan-warmup N   full-table SELECTs before measuring (default 2)
               --scan-runs N     full-table SELECTs measured; the median is reported (default 5)
+              --insert-rows N   rows of the bulk insert (JDBC batch, the same request over RPC and into the
+                                engine alone, the JS SDK's db.insert) (default 100000)
+              --insert-warmup N bulk inserts before measuring, each into a fresh table (default 1)
+              --insert-runs N   bulk inserts measured, each into a fresh table; the median is reported
+                                (default 3)
+              --chunk N         rows per INSERT of a rewritten JDBC batch: sets the driver's
+                                surrealj.batchChunkRows, and the RPC and engine peers send the same script
+                                (default 50, the driver's default)
+              --atomic N        the driver's surrealj.batchAtomicRows: batches up to N rows are ONE INSERT
+                                (default 1000, the driver's default)
+              --sdk-chunk N     rows per db.insert call of the JS SDK's bulk insert (default 1000); the SDK
+                                is measured with --chunk rows per call too, as information
               --node PATH       node executable (default: node on PATH)
               --root DIR        the SurrealJ checkout (default: -Dsurrealj.root, else found from the
                                 working directory)
@@ -36,7 +50,7 @@ final class BenchOptions {
     Path root;
     String node = "node";
     int rows = 100_000;
-    int batch = 1_000;
+    int batch = 50;
     int warmup = 15_000;
     int ops = 20_000;
     int window = 64;
@@ -44,6 +58,12 @@ final class BenchOptions {
     int pipeOps = 20_000;
     int scanWarmup = 2;
     int scanRuns = 5;
+    int insertRows = 100_000;
+    int insertWarmup = 1;
+    int insertRuns = 3;
+    int chunk = 50;
+    int atomic = 1_000;
+    int sdkChunk = 1_000;
     /** The arguments as given, for the report. */
     final List<String> args = new ArrayList<>();
 
@@ -61,6 +81,9 @@ final class BenchOptions {
                 o.pipeOps = 1_000;
                 o.scanWarmup = 1;
                 o.scanRuns = 2;
+                o.insertRows = 2_500;
+                o.insertWarmup = 0;
+                o.insertRuns = 1;
             }
         }
         for (int i = 0; i < argv.length; i++) {
@@ -80,6 +103,12 @@ final class BenchOptions {
                 case "--pipe-ops" -> o.pipeOps = positive(argv, ++i, a);
                 case "--scan-warmup" -> o.scanWarmup = count(argv, ++i, a);
                 case "--scan-runs" -> o.scanRuns = positive(argv, ++i, a);
+                case "--insert-rows" -> o.insertRows = positive(argv, ++i, a);
+                case "--insert-warmup" -> o.insertWarmup = count(argv, ++i, a);
+                case "--insert-runs" -> o.insertRuns = positive(argv, ++i, a);
+                case "--chunk" -> o.chunk = positive(argv, ++i, a);
+                case "--atomic" -> o.atomic = positive(argv, ++i, a);
+                case "--sdk-chunk" -> o.sdkChunk = positive(argv, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
@@ -109,6 +138,9 @@ final class BenchOptions {
                 "--ops", Integer.toString(ops), "--window", Integer.toString(window),
                 "--pipe-warmup", Integer.toString(pipeWarmup), "--pipe-ops", Integer.toString(pipeOps),
                 "--scan-warmup", Integer.toString(scanWarmup), "--scan-runs", Integer.toString(scanRuns),
+                "--insert-rows", Integer.toString(insertRows), "--insert-warmup", Integer.toString(insertWarmup),
+                "--insert-runs", Integer.toString(insertRuns), "--chunk", Integer.toString(chunk),
+                "--atomic", Integer.toString(atomic), "--sdk-chunk", Integer.toString(sdkChunk),
                 "--ns", DataSet.NAMESPACE, "--db", DataSet.DATABASE);
     }
 

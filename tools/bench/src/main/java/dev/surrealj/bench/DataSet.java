@@ -19,6 +19,8 @@ final class DataSet {
     /** The whole table. */
     static final String SCAN_SQL = "SELECT * FROM item";
     static final String INSERT_SQL = "INSERT INTO item $rows RETURN NONE";
+    /** The JDBC batch statement: the driver rewrites its batches into multi-row INSERTs (BatchRewriter). */
+    static final String BATCH_SQL_TEMPLATE = "INSERT INTO %s (n, name, score, tags) VALUES (?, ?, ?, ?)";
 
     private DataSet() {
     }
@@ -32,6 +34,48 @@ final class DataSet {
         m.put("score", (i % 1000) + 0.25);
         m.put("tags", List.of("t" + (i % 7), "t" + (i % 13)));
         return m;
+    }
+
+    /** Row {@code i} of the bulk insert: row {@link #row} without {@code id} (the server makes random ids). */
+    static Map<String, Object> bulkRow(long i) {
+        Map<String, Object> m = row(i);
+        m.remove("id");
+        return m;
+    }
+
+    /** The table a bulk-insert run writes into: fresh for every run of every peer. */
+    static String bulkTable(String peer, int run) {
+        return "bulk_" + peer + "_" + run;
+    }
+
+    /**
+     * The request the JDBC driver sends for a rewritten batch of {@code rows} (mirrors
+     * {@code dev.surrealj.jdbc.BatchRewriter}, with {@code surrealj.batchChunkRows = chunk} and
+     * {@code surrealj.batchAtomicRows = atomic}): one {@code INSERT INTO t $_jdbc_rows RETURN id} when the
+     * batch has at most {@code atomic} rows, else {@code INSERT INTO t $_jdbc_rows_k RETURN id;} per chunk.
+     * Mirrored by {@code insertScript} in {@code js/common.mjs} (the engine-alone peer).
+     */
+    static Map.Entry<String, Map<String, Object>> insertScript(String table, List<Map<String, Object>> rows,
+                                                               int chunk, int atomic) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (rows.size() <= atomic) {
+            vars.put("_jdbc_rows", rows);
+            return Map.entry("INSERT INTO " + table + " $_jdbc_rows RETURN id", vars);
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int from = 0, k = 1; from < rows.size(); from += chunk, k++) {
+            String name = "_jdbc_rows_" + k;
+            sql.append("INSERT INTO ").append(table).append(" $").append(name).append(" RETURN id;\n");
+            vars.put(name, rows.subList(from, Math.min(rows.size(), from + chunk)));
+        }
+        return Map.entry(sql.toString(), vars);
+    }
+
+    /** Rows of a table, by {@code count()}. */
+    static long count(SurrealClient client, String table) {
+        Object count = client.query("SELECT count() FROM " + table + " GROUP ALL").await().get(0).orThrow();
+        return count instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> m
+                && m.get("count") instanceof Number c ? c.longValue() : 0;
     }
 
     /** The {@code k}-th id (0-based) of the point-query sequence over rows {@code 1..rows}. */
@@ -52,9 +96,7 @@ final class DataSet {
             }
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        Object count = client.query("SELECT count() FROM item GROUP ALL").await().get(0).orThrow();
-        long n = count instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> m
-                && m.get("count") instanceof Number c ? c.longValue() : -1;
+        long n = count(client, "item");
         if (n != rows) {
             throw new IllegalStateException("loaded " + n + " rows into item, expected " + rows);
         }

@@ -28,7 +28,63 @@ final class JavaPeer {
     }
 
     Results.Peer run() {
-        return new Results.Peer("surrealj", point(), pipelined(), scan());
+        return new Results.Peer("surrealj", point(), pipelined(), scan(), null, null);
+    }
+
+    /** A timed part of a bulk-insert run: inserts {@link BenchOptions#insertRows} rows into {@code table}. */
+    @FunctionalInterface
+    interface InsertRun {
+        void insert(String table) throws Exception;
+    }
+
+    /**
+     * (e) warm-up and measured bulk inserts, each into a fresh table of the same (fresh) database: after a
+     * GC, only {@code run} is timed; then the table's row count is checked (not timed). Tables are not
+     * removed: removing one does not make the store as fast as before (see docs/benchmarks.md).
+     */
+    static Results.Insert bulk(SurrealClient admin, BenchOptions o, String peer, InsertRun run) {
+        List<Double> times = new ArrayList<>();
+        long cpu = 0;
+        for (int k = 0; k < o.insertWarmup + o.insertRuns; k++) {
+            String table = DataSet.bulkTable(peer, k);
+            System.gc();
+            long c = cpuNanos();
+            long s = System.nanoTime();
+            try {
+                run.insert(table);
+            } catch (Exception e) {
+                throw new IllegalStateException(peer + ": bulk insert into " + table + " failed: " + e, e);
+            }
+            long wall = System.nanoTime() - s;
+            long used = cpuNanos() - c;
+            long n = DataSet.count(admin, table);
+            if (n != o.insertRows) {
+                throw new IllegalStateException(peer + ": " + table + " holds " + n + " rows, expected " + o.insertRows);
+            }
+            if (k >= o.insertWarmup) {
+                times.add(wall / 1e6);
+                cpu += used;
+            }
+        }
+        return Results.Insert.of(o.insertRows, times, cpu / 1e6 / o.insertRuns);
+    }
+
+    /** (e) over RPC: exactly the request the JDBC driver sends for the batch ({@link DataSet#insertScript}). */
+    static Results.Insert insert(SurrealClient client, BenchOptions o) {
+        List<Map<String, Object>> rows = new ArrayList<>(o.insertRows);
+        for (int i = 1; i <= o.insertRows; i++) {
+            rows.add(DataSet.bulkRow(i));
+        }
+        return bulk(client, o, "rpc", table -> {
+            Map.Entry<String, Map<String, Object>> script = DataSet.insertScript(table, rows, o.chunk, o.atomic);
+            long written = 0;
+            for (QueryResult r : client.query(script.getKey(), script.getValue()).await()) {
+                written += r.orThrow() instanceof List<?> l ? l.size() : 0;
+            }
+            if (written != o.insertRows) {
+                throw new IllegalStateException("the INSERTs returned " + written + " records");
+            }
+        });
     }
 
     private List<QueryResult> pointQuery(long k) {

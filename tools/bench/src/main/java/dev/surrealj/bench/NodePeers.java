@@ -25,8 +25,16 @@ final class NodePeers {
 
     /** The official JS SDK against the server at {@code url}, which must hold the data set already. */
     JsonNode sdk(String url) {
-        List<String> args = new ArrayList<>(List.of("--url", url));
+        List<String> args = new ArrayList<>(List.of("--url", url, "--phase", "plan"));
         args.addAll(o.jsArgs());
+        return run("sdk-bench.mjs", args);
+    }
+
+    /** The JS SDK's bulk insert, {@code chunk} rows per {@code db.insert}, against the (fresh) server at {@code url}. */
+    JsonNode sdkInsert(String url, int chunk) {
+        List<String> args = new ArrayList<>(List.of("--url", url, "--phase", "insert"));
+        args.addAll(o.jsArgs());
+        args.addAll(List.of("--sdk-chunk", Integer.toString(chunk)));
         return run("sdk-bench.mjs", args);
     }
 

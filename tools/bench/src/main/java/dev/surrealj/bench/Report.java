@@ -40,69 +40,131 @@ final class Report {
     record Measure(String key, String label, String unit, int decimals, double[] values) {
     }
 
-    /** A ratio; {@code limit} is NaN for informational ratios. */
-    record Ratio(String key, String label, double value, double limit, String note) {
+    /**
+     * A ratio; {@code limit} is NaN for informational ratios. A target is met when the ratio is at most
+     * {@code limit}, or, with {@code atLeast} (throughputs), at least {@code limit}.
+     */
+    record Ratio(String key, String label, double value, double limit, boolean atLeast, String note) {
         boolean isTarget() {
             return !Double.isNaN(limit);
         }
 
         boolean pass() {
-            return value <= limit;
+            return atLeast ? value >= limit : value <= limit;
         }
 
         String result() {
             return !isTarget() ? "info" : pass() ? "PASS" : "MISS";
         }
+
+        String bound() {
+            return (atLeast ? "≥ " : "≤ ") + ratio(limit);
+        }
     }
 
-    static final String[] PEERS = {"SurrealJ", "JS SDK", "engine alone", "engine+decode"};
-    static final String[] PEER_KEYS = {"surrealj", "js_sdk", "engine", "engine_decode"};
+    static final String[] PEERS = {"SurrealJ RPC", "SurrealJ JDBC", "JS SDK", "engine alone", "engine+decode"};
+    static final String[] PEER_KEYS = {"surrealj", "surrealj_jdbc", "js_sdk", "engine", "engine_decode"};
 
     final Meta meta;
     final BenchOptions o;
+    /** The bare JVM client's sequential point queries (the floor of a JVM client), or {@code null}. */
+    final Results.Point bare;
+    /** The JDBC read with the columns read by index, without {@code getMetaData()}, or {@code null}. */
+    final Results.Scan jdbcByIndex;
     final List<Results.Peer> peers; // in the order of PEERS
     final List<Measure> measures = new ArrayList<>();
     final List<Ratio> ratios = new ArrayList<>();
 
-    Report(Meta meta, BenchOptions o, Results.Peer surrealj, Results.Peer js, Results.Peer engine,
-           Results.Peer engineDecode) {
+    Report(Meta meta, BenchOptions o, Results.Point bare, Results.Scan jdbcByIndex, Results.Peer surrealj,
+           Results.Peer jdbc, Results.Peer js, Results.Peer engine, Results.Peer engineDecode) {
         this.meta = meta;
         this.o = o;
-        this.peers = List.of(surrealj, js, engine, engineDecode);
+        this.bare = bare;
+        this.jdbcByIndex = jdbcByIndex;
+        this.peers = List.of(surrealj, jdbc, js, engine, engineDecode);
         String rows = String.format(Locale.ROOT, "%,d", o.rows);
-        measure("point_p50", "point query latency p50", "µs", 1, p -> p.point().p50Us());
-        measure("point_p99", "point query latency p99", "µs", 1, p -> p.point().p99Us());
-        measure("point_mean", "point query latency mean", "µs", 1, p -> p.point().meanUs());
+        String irows = String.format(Locale.ROOT, "%,d", o.insertRows);
+        measure("point_p50", "point query latency p50", "µs", 1, p -> point(p, Results.Point::p50Us));
+        measure("point_p99", "point query latency p99", "µs", 1, p -> point(p, Results.Point::p99Us));
+        measure("point_mean", "point query latency mean", "µs", 1, p -> point(p, Results.Point::meanUs));
         measure("pipelined_throughput", "pipelined throughput, " + o.window + " in flight", "ops/s", 0,
-                p -> p.pipelined().opsPerSec());
+                p -> p.pipelined() == null ? Double.NaN : p.pipelined().opsPerSec());
         measure("scan_ms", rows + "-row SELECT end to end, median of " + o.scanRuns, "ms", 1,
                 p -> p.scan().medianMs());
         measure("scan_min_ms", rows + "-row SELECT end to end, best of " + o.scanRuns, "ms", 1,
                 p -> p.scan().minMs());
-        measure("cpu_point", "CPU per point query, sequential", "µs/op", 1, p -> p.point().cpuUsPerOp());
-        measure("cpu_pipelined", "CPU per point query, pipelined", "µs/op", 1, p -> p.pipelined().cpuUsPerOp());
+        measure("read_by_index_ms", rows + "-row JDBC read without getMetaData(), median of " + o.scanRuns, "ms", 1,
+                p -> p == jdbc && jdbcByIndex != null ? jdbcByIndex.medianMs() : Double.NaN);
+        measure("insert_ms", irows + "-row bulk insert, median of " + o.insertRuns, "ms", 1,
+                p -> insert(p, Results.Insert::medianMs));
+        measure("insert_min_ms", irows + "-row bulk insert, best of " + o.insertRuns, "ms", 1,
+                p -> insert(p, Results.Insert::minMs));
+        measure("insert_rows_per_s", "bulk insert throughput (median run)", "rows/s", 0,
+                p -> insert(p, Results.Insert::rowsPerSec));
+        measure("insert_sdk_chunk_ms", irows + "-row bulk insert, JS SDK with " + o.chunk + "-row db.insert calls",
+                "ms", 1, p -> p.insertAlt() == null ? Double.NaN : p.insertAlt().medianMs());
+        measure("cpu_point", "CPU per point query, sequential", "µs/op", 1, p -> point(p, Results.Point::cpuUsPerOp));
+        measure("cpu_pipelined", "CPU per point query, pipelined", "µs/op", 1,
+                p -> p.pipelined() == null ? Double.NaN : p.pipelined().cpuUsPerOp());
         measure("cpu_scan", "CPU per " + rows + "-row SELECT", "ms", 1, p -> p.scan().cpuMs());
+        measure("cpu_insert", "CPU per " + irows + "-row bulk insert", "ms", 1, p -> insert(p, Results.Insert::cpuMs));
 
         Results.Peer j = surrealj;
-        target("p50_vs_js", "p50 latency: SurrealJ / JS SDK", j.point().p50Us() / js.point().p50Us(), 0.8);
-        target("cpu_point_vs_js", "client CPU per point query: SurrealJ / JS SDK",
-                j.point().cpuUsPerOp() / js.point().cpuUsPerOp(), 0.3);
-        target("scan_vs_engine", rows + "-row SELECT end to end: SurrealJ / engine alone",
-                j.scan().medianMs() / engine.scan().medianMs(), 1.25);
-        info("p99_vs_js", "p99 latency: SurrealJ / JS SDK", j.point().p99Us() / js.point().p99Us(), "");
-        info("p50_vs_engine", "p50 latency: SurrealJ / engine alone", j.point().p50Us() / engine.point().p50Us(),
+        target("p50_vs_js", "p50 latency: SurrealJ RPC / JS SDK", j.point().p50Us() / js.point().p50Us(), 0.8, false);
+        target("cpu_point_vs_js", "client CPU per point query: SurrealJ RPC / JS SDK",
+                j.point().cpuUsPerOp() / js.point().cpuUsPerOp(), 0.3, false);
+        target("scan_vs_engine", rows + "-row SELECT end to end: SurrealJ RPC / engine alone",
+                j.scan().medianMs() / engine.scan().medianMs(), 1.25, false);
+        target("insert_vs_js", irows + "-row batch insert rows/s: SurrealJ JDBC / JS SDK",
+                jdbc.insert().rowsPerSec() / js.insert().rowsPerSec(), 2.0, true);
+        target("insert_vs_engine", irows + "-row batch insert rows/s: SurrealJ JDBC / engine alone",
+                jdbc.insert().rowsPerSec() / engine.insert().rowsPerSec(), 0.8, true);
+        target("read_vs_rpc", rows + "-row read time: SurrealJ JDBC / SurrealJ RPC",
+                jdbc.scan().medianMs() / j.scan().medianMs(), 1.1, false);
+        if (bare != null) {
+            info("bare_p50_vs_js", "p50 latency: bare JVM client / JS SDK", bare.p50Us() / js.point().p50Us(),
+                    "the floor of a JVM client, see Floors");
+            info("bare_cpu_vs_js", "client CPU per point query: bare JVM client / JS SDK",
+                    bare.cpuUsPerOp() / js.point().cpuUsPerOp(), "the floor of a JVM client, see Floors");
+        }
+        info("p99_vs_js", "p99 latency: SurrealJ RPC / JS SDK", j.point().p99Us() / js.point().p99Us(), "");
+        info("p50_vs_engine", "p50 latency: SurrealJ RPC / engine alone", j.point().p50Us() / engine.point().p50Us(),
                 "what the socket, the server's framing and the client add");
-        info("throughput_vs_js", "pipelined throughput: SurrealJ / JS SDK",
+        info("throughput_vs_js", "pipelined throughput: SurrealJ RPC / JS SDK",
                 j.pipelined().opsPerSec() / js.pipelined().opsPerSec(), "higher is better");
-        info("throughput_vs_engine", "pipelined throughput: SurrealJ / engine alone",
+        info("throughput_vs_engine", "pipelined throughput: SurrealJ RPC / engine alone",
                 j.pipelined().opsPerSec() / engine.pipelined().opsPerSec(), "higher is better");
-        info("cpu_pipelined_vs_js", "client CPU per pipelined query: SurrealJ / JS SDK",
+        info("cpu_pipelined_vs_js", "client CPU per pipelined query: SurrealJ RPC / JS SDK",
                 j.pipelined().cpuUsPerOp() / js.pipelined().cpuUsPerOp(), "");
-        info("scan_vs_js", rows + "-row SELECT: SurrealJ / JS SDK", j.scan().medianMs() / js.scan().medianMs(), "");
-        info("scan_vs_engine_decode", rows + "-row SELECT: SurrealJ / engine+decode",
+        info("scan_vs_js", rows + "-row SELECT: SurrealJ RPC / JS SDK", j.scan().medianMs() / js.scan().medianMs(), "");
+        info("scan_vs_engine_decode", rows + "-row SELECT: SurrealJ RPC / engine+decode",
                 j.scan().medianMs() / engineDecode.scan().medianMs(), "");
-        info("cpu_scan_vs_js", "client CPU per " + rows + "-row SELECT: SurrealJ / JS SDK",
+        info("cpu_scan_vs_js", "client CPU per " + rows + "-row SELECT: SurrealJ RPC / JS SDK",
                 j.scan().cpuMs() / js.scan().cpuMs(), "");
+        if (jdbcByIndex != null) {
+            info("read_by_index_vs_rpc", rows + "-row read without getMetaData(): SurrealJ JDBC / SurrealJ RPC",
+                    jdbcByIndex.medianMs() / j.scan().medianMs(), "columns read by index; getMetaData() infers the"
+                    + " column types from every row");
+        }
+        info("read_vs_js", rows + "-row read: SurrealJ JDBC / JS SDK", jdbc.scan().medianMs() / js.scan().medianMs(),
+                "");
+        info("read_vs_engine", rows + "-row read: SurrealJ JDBC / engine alone",
+                jdbc.scan().medianMs() / engine.scan().medianMs(), "");
+        info("insert_jdbc_vs_rpc", "bulk insert time: SurrealJ JDBC / SurrealJ RPC (the same request)",
+                jdbc.insert().medianMs() / j.insert().medianMs(), "what the JDBC layer adds");
+        info("insert_rpc_vs_engine", "bulk insert rows/s: SurrealJ RPC / engine alone",
+                j.insert().rowsPerSec() / engine.insert().rowsPerSec(), "higher is better");
+        info("insert_vs_js_same_chunk", "bulk insert rows/s: SurrealJ JDBC / JS SDK with " + o.chunk + "-row calls",
+                js.insertAlt() == null ? Double.NaN : jdbc.insert().rowsPerSec() / js.insertAlt().rowsPerSec(),
+                "the SDK with the driver's chunk size; higher is better");
+    }
+
+    private static double point(Results.Peer p, ToDoubleFunction<Results.Point> f) {
+        return p.point() == null ? Double.NaN : f.applyAsDouble(p.point());
+    }
+
+    private static double insert(Results.Peer p, ToDoubleFunction<Results.Insert> f) {
+        return p.insert() == null ? Double.NaN : f.applyAsDouble(p.insert());
     }
 
     private void measure(String key, String label, String unit, int decimals, ToDoubleFunction<Results.Peer> f) {
@@ -113,12 +175,12 @@ final class Report {
         measures.add(new Measure(key, label, unit, decimals, v));
     }
 
-    private void target(String key, String label, double value, double limit) {
-        ratios.add(new Ratio(key, label, value, limit, ""));
+    private void target(String key, String label, double value, double limit, boolean atLeast) {
+        ratios.add(new Ratio(key, label, value, limit, atLeast, ""));
     }
 
     private void info(String key, String label, double value, String note) {
-        ratios.add(new Ratio(key, label, value, Double.NaN, note));
+        ratios.add(new Ratio(key, label, value, Double.NaN, false, note));
     }
 
     List<Ratio> targets() {
@@ -133,7 +195,7 @@ final class Report {
 
     static String num(double v, int decimals) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "n/a";
+            return "—";
         }
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
@@ -144,11 +206,12 @@ final class Report {
 
     /** The absolute numbers as a (padded) Markdown table. */
     String measuresTable() {
-        Table t = new Table("measure", "unit", PEERS[0], PEERS[1], PEERS[2], PEERS[3]);
-        t.rightAlign(2, 3, 4, 5);
+        Table t = new Table("measure", "unit", PEERS[0], PEERS[1], PEERS[2], PEERS[3], PEERS[4]);
+        t.rightAlign(2, 3, 4, 5, 6);
         for (Measure m : measures) {
             t.row(m.label(), m.unit(), num(m.values()[0], m.decimals()), num(m.values()[1], m.decimals()),
-                    num(m.values()[2], m.decimals()), num(m.values()[3], m.decimals()));
+                    num(m.values()[2], m.decimals()), num(m.values()[3], m.decimals()),
+                    num(m.values()[4], m.decimals()));
         }
         return t.render();
     }
@@ -157,7 +220,7 @@ final class Report {
         Table t = new Table("target", "ratio", "limit", "result");
         t.rightAlign(1, 2);
         for (Ratio r : targets()) {
-            t.row(r.label(), ratio(r.value()), "≤ " + ratio(r.limit()), r.pass() ? "PASS" : markdown ? "**MISS**" : "MISS");
+            t.row(r.label(), ratio(r.value()), r.bound(), r.pass() ? "PASS" : markdown ? "**MISS**" : "MISS");
         }
         return t.render();
     }
@@ -191,8 +254,8 @@ final class Report {
         StringBuilder b = new StringBuilder();
         b.append("# Benchmarks\n\n");
         b.append("Results of the last full run of the benchmark harness (`tools/bench`, see `tools/bench/README.md`):\n")
-                .append("SurrealJ's RPC client against the official JS SDK over the same local dev server, and against\n")
-                .append("SurrealDB's engine alone, executing the same statements in-process (the physical limit).\n")
+                .append("SurrealJ's RPC client and JDBC driver against the official JS SDK over the same local dev server,\n")
+                .append("and against SurrealDB's engine alone, executing the same statements in-process (the physical limit).\n")
                 .append("Generated by the harness: the next run rewrites everything above the marker line at the end.\n\n");
         b.append("## Run\n\n");
         if (o.quick) {
@@ -219,20 +282,31 @@ final class Report {
                 o.rows, o.batch, num(meta.javaLoadMs(), 0), num(meta.engineLoadMs(), 0)));
         facts.row("point query", "`" + DataSet.POINT_SQL + "` with `$id` bound, ids spread over the table");
         facts.row("counts", String.format(Locale.ROOT, "sequential: %,d warm-up + %,d measured; pipelined: %,d warm-up"
-                + " + %,d measured, %d in flight; SELECT: %d warm-up + %d measured", o.warmup, o.ops, o.pipeWarmup,
-                o.pipeOps, o.window, o.scanWarmup, o.scanRuns));
+                + " + %,d measured, %d in flight; SELECT: %d warm-up + %d measured; bulk insert: %d warm-up + %d"
+                + " measured", o.warmup, o.ops, o.pipeWarmup, o.pipeOps, o.window, o.scanWarmup, o.scanRuns,
+                o.insertWarmup, o.insertRuns));
+        facts.row("bulk insert", String.format(Locale.ROOT, "%,d rows `{n, name, score, tags}`, a fresh table per run,"
+                + " each peer against a fresh server (a store that held other 100,000-row tables is slower). JDBC: `"
+                + DataSet.BATCH_SQL_TEMPLATE.replace("%s", "t") + "`, `addBatch` × %,d, one `executeBatch`: ONE"
+                + " request of `INSERT INTO t $_jdbc_rows_k RETURN id` per %,d rows (`surrealj.batchChunkRows`;"
+                + " batches up to %,d rows are one INSERT). SurrealJ RPC and the engine alone: that same request."
+                + " JS SDK: `await db.insert(new Table(t), rows)` per %,d rows, in sequence", o.insertRows,
+                o.insertRows, o.chunk, o.atomic, o.sdkChunk));
+        facts.row("JDBC read", "`executeQuery(\"" + DataSet.SCAN_SQL + "\")`, `getMetaData().getColumnCount()`, `next()`"
+                + " over every row, `getObject` of every column; shown in the SELECT rows of the SurrealJ JDBC column;"
+                + " measured again reading the 5 columns by index without `getMetaData()`");
         facts.row("run time", num(meta.seconds(), 0) + " s in all");
         b.append(facts.render()).append('\n');
 
         b.append("## Targets\n\n").append(targetsTable(true)).append('\n');
         List<Ratio> miss = misses();
         if (miss.isEmpty()) {
-            b.append("All three targets were met in this run.\n\n");
+            b.append("All ").append(targets().size()).append(" targets were met in this run.\n\n");
         } else {
             b.append("**Targets missed in this run:**\n\n");
             for (Ratio r : miss) {
                 b.append("- **MISSED**: ").append(r.label()).append(" is ").append(ratio(r.value()))
-                        .append(", the target is ≤ ").append(ratio(r.limit())).append(".\n");
+                        .append(", the target is ").append(r.bound()).append(".\n");
             }
             b.append('\n');
         }
@@ -241,7 +315,11 @@ final class Report {
         b.append("""
                 - Lower is better, except throughput. Latencies are per request, measured by the caller, one
                   request at a time; the SELECT is timed from sending the query to holding every row decoded
-                  into the language's values (`List<Map>` in Java, objects in JS).
+                  into the language's values (`List<Map>` in Java, objects in JS); for JDBC, to having read every
+                  column of every row of the `ResultSet` with `getObject`.
+                - The bulk insert is timed from the first bound row (JDBC) or the first call (the others) to the
+                  last answer; its rows are made before the clock starts. *engine alone* runs the request the
+                  JDBC driver sends (encoding it included); *engine+decode* adds decoding the answer.
                 - *engine alone*: the same statements through `execute(cbor) → cbor` of `@surrealdb/node` in one
                   Node.js process, no socket and no server: the answer stays CBOR bytes. *engine+decode* adds
                   decoding those bytes with the JS SDK's CBOR codec.
@@ -253,6 +331,26 @@ final class Report {
 
                 """);
         b.append("## Other ratios\n\n").append(ratiosTable()).append('\n');
+        if (bare != null) {
+            b.append("## Floors\n\n");
+            b.append("""
+                    The least a client can cost on this machine, measured in the same run: the *bare JVM client*
+                    is `BarePeer`, one thread writing the request frame to a blocking socket and reading the answer
+                    frame itself with SurrealJ's codec, and nothing else (no Netty, no second thread, no futures,
+                    timeouts or reconnect): the floor of a JVM client over the same socket and server. *engine
+                    alone* has no socket and no server at all.
+
+                    """);
+            Table f = new Table("sequential point query", "p50 µs", "p99 µs", "mean µs", "CPU µs/op");
+            f.rightAlign(1, 2, 3, 4);
+            f.row("bare JVM client", num(bare.p50Us(), 1), num(bare.p99Us(), 1), num(bare.meanUs(), 1),
+                    num(bare.cpuUsPerOp(), 1));
+            for (int i : new int[] {0, 2, 3}) {
+                Results.Point p = peers.get(i).point();
+                f.row(PEERS[i], num(p.p50Us(), 1), num(p.p99Us(), 1), num(p.meanUs(), 1), num(p.cpuUsPerOp(), 1));
+            }
+            b.append(f.render()).append('\n');
+        }
 
         b.append("## Each SELECT run (ms)\n\n");
         Table runs = new Table("peer", "runs");
@@ -260,6 +358,20 @@ final class Report {
             runs.row(PEERS[i], String.join(", ", peers.get(i).scan().timesMs().stream().map(v -> num(v, 1)).toList()));
         }
         b.append(runs.render()).append('\n');
+        b.append("## Each bulk insert run (ms)\n\n");
+        Table inserts = new Table("peer", "runs");
+        for (int i = 0; i < peers.size(); i++) {
+            Results.Insert in = peers.get(i).insert();
+            if (in != null) {
+                inserts.row(PEERS[i], String.join(", ", in.timesMs().stream().map(v -> num(v, 1)).toList()));
+            }
+            Results.Insert alt = peers.get(i).insertAlt();
+            if (alt != null) {
+                inserts.row(PEERS[i] + ", " + o.chunk + "-row calls",
+                        String.join(", ", alt.timesMs().stream().map(v -> num(v, 1)).toList()));
+            }
+        }
+        b.append(inserts.render()).append('\n');
 
         b.append(KEEP_MARKER).append('\n');
         b.append(kept == null ? "\n## Analysis\n\n_Causes of missed targets and notes on these results go here._\n" : kept);
@@ -267,7 +379,7 @@ final class Report {
     }
 
     String csv() {
-        StringBuilder b = new StringBuilder("section,key,label,unit,surrealj,js_sdk,engine,engine_decode,value,limit,result\n");
+        StringBuilder b = new StringBuilder("section,key,label,unit," + String.join(",", PEER_KEYS) + ",value,limit,result\n");
         metaRow(b, "date", meta.date());
         metaRow(b, "command", meta.command());
         metaRow(b, "cores", Integer.toString(meta.cores()));
@@ -287,6 +399,16 @@ final class Report {
         metaRow(b, "pipe_ops", Integer.toString(o.pipeOps));
         metaRow(b, "window", Integer.toString(o.window));
         metaRow(b, "scan_runs", Integer.toString(o.scanRuns));
+        metaRow(b, "insert_rows", Integer.toString(o.insertRows));
+        metaRow(b, "insert_runs", Integer.toString(o.insertRuns));
+        metaRow(b, "batch_chunk_rows", Integer.toString(o.chunk));
+        metaRow(b, "batch_atomic_rows", Integer.toString(o.atomic));
+        metaRow(b, "sdk_chunk_rows", Integer.toString(o.sdkChunk));
+        if (bare != null) {
+            metaRow(b, "bare_jvm_p50_us", plain(bare.p50Us()));
+            metaRow(b, "bare_jvm_p99_us", plain(bare.p99Us()));
+            metaRow(b, "bare_jvm_cpu_us_per_op", plain(bare.cpuUsPerOp()));
+        }
         for (Measure m : measures) {
             b.append("measure,").append(m.key()).append(',').append(csvText(m.label())).append(',')
                     .append(csvText(m.unit()));
@@ -297,14 +419,14 @@ final class Report {
         }
         for (Ratio r : ratios) {
             b.append(r.isTarget() ? "target," : "ratio,").append(r.key()).append(',').append(csvText(r.label()))
-                    .append(",ratio,,,,,").append(plain(r.value())).append(',')
+                    .append(",ratio,,,,,,").append(plain(r.value())).append(',')
                     .append(r.isTarget() ? plain(r.limit()) : "").append(',').append(r.result()).append('\n');
         }
         return b.toString();
     }
 
     private static void metaRow(StringBuilder b, String key, String value) {
-        b.append("meta,").append(key).append(",,,,,,,").append(csvText(value)).append(",,\n");
+        b.append("meta,").append(key).append(",,,,,,,,").append(csvText(value)).append(",,\n");
     }
 
     private static String plain(double v) {

@@ -50,10 +50,44 @@ final class Results {
         }
     }
 
-    /** All of one peer. */
-    record Peer(String name, Point point, Pipelined pipelined, Scan scan) {
+    /**
+     * (e) a bulk insert of {@code rows} rows into a fresh table: median and minimum over {@code runs}, mean CPU
+     * per run of the measuring process.
+     */
+    record Insert(int rows, int runs, double medianMs, double minMs, double cpuMs, List<Double> timesMs) {
+        static Insert of(int rows, List<Double> timesMs, double cpuMsPerRun) {
+            return new Insert(rows, timesMs.size(), median(timesMs),
+                    timesMs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN), cpuMsPerRun,
+                    List.copyOf(timesMs));
+        }
+
+        static Insert of(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            List<Double> times = new ArrayList<>();
+            n.get("times_ms").forEach(t -> times.add(t.asDouble()));
+            return new Insert(n.get("rows").asInt(), n.get("runs").asInt(), n.get("median_ms").asDouble(),
+                    n.get("min_ms").asDouble(), n.get("cpu_ms").asDouble(), List.copyOf(times));
+        }
+
+        /** Rows per second, from the median run. */
+        double rowsPerSec() {
+            return rows / (medianMs / 1e3);
+        }
+    }
+
+    /**
+     * All of one peer; a part it does not measure is {@code null} (the JDBC peer has no point queries).
+     *
+     * @param insert    the bulk insert (JDBC: a batch; RPC and engine: the request the driver sends; JS SDK:
+     *                  {@code db.insert} in chunks)
+     * @param insertAlt the JS SDK's bulk insert with the driver's chunk size, else {@code null}
+     */
+    record Peer(String name, Point point, Pipelined pipelined, Scan scan, Insert insert, Insert insertAlt) {
         static Peer of(String name, JsonNode n) {
-            return new Peer(name, Point.of(n.get("point")), Pipelined.of(n.get("pipelined")), Scan.of(n.get("scan")));
+            return new Peer(name, Point.of(n.get("point")), Pipelined.of(n.get("pipelined")), Scan.of(n.get("scan")),
+                    Insert.of(n.get("insert")), Insert.of(n.get("insert_alt")));
         }
     }
 
