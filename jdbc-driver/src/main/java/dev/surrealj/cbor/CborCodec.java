@@ -85,6 +85,8 @@ public final class CborCodec {
   /** Largest capacity allocated up front from a declared (untrusted) length. */
   private static final int PRESIZE_CAP = 1024;
   private static final int MAX_DECIMAL_LENGTH = 1000;
+  /** Largest accepted |scale| of a decimal: IEEE decimal128's exponent range, far beyond SurrealDB's 28. */
+  private static final int MAX_DECIMAL_SCALE = 6144;
 
   private final CborLimits limits;
   private final CBORFactory factory;
@@ -101,6 +103,7 @@ public final class CborCodec {
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxDepth())
             .maxStringLength(limits.maxStringLength())
+            .maxNameLength(limits.maxStringLength()) // object keys are strings: the same bound
             .build())
         .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(limits.maxDepth() + 1).build())
         .enable(CBORParser.Feature.READ_SIMPLE_VALUE_AS_EMBEDDED_OBJECT)
@@ -309,6 +312,7 @@ public final class CborCodec {
     if (length > limits.maxFrameSize()) {
       throw new CborException("frame of " + length + " bytes exceeds maxFrameSize " + limits.maxFrameSize());
     }
+    TagChains.check(bytes, offset, length);
     try (CBORParser p = factory.createParser(bytes, offset, length)) {
       return decodeRoot(p);
     } catch (IOException e) {
@@ -328,8 +332,12 @@ public final class CborCodec {
     }
   }
 
-  private static CborException wrap(IOException e) {
+  private CborException wrap(IOException e) {
     if (e instanceof CborException c) return c;
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException j) {
+      return new CborException("value beyond the decoder's limits (" + limits + "; maxDepth is the driver's"
+          + " maxDepth property): " + j.getOriginalMessage() + location(j), e);
+    }
     if (e instanceof JsonProcessingException j) {
       return new CborException("malformed CBOR: " + j.getOriginalMessage() + location(j), e);
     }
@@ -481,7 +489,18 @@ public final class CborCodec {
       case DECIMAL: {
         String s = text(p, t, tag);
         if (s.length() > MAX_DECIMAL_LENGTH) throw error(p, "decimal longer than " + MAX_DECIMAL_LENGTH + " characters");
-        return new BigDecimal(s);
+        BigDecimal d;
+        try {
+          d = new BigDecimal(s);
+        } catch (NumberFormatException e) {
+          throw error(p, "tag 10 (decimal) must wrap a decimal number, not \"" + abbreviate(s) + "\"");
+        }
+        // SurrealDB's decimals have at most 28 digits after the point; a bounded exponent keeps every
+        // getter (toPlainString, setScale, longValue) cheap whatever a peer sends
+        if (Math.abs((long) d.scale()) > MAX_DECIMAL_SCALE) {
+          throw error(p, "decimal " + abbreviate(s) + " has an exponent beyond ±" + MAX_DECIMAL_SCALE);
+        }
+        return d;
       }
       case TABLE: return new Table(text(p, t, tag));
       case UUID_TEXT: return UUID.fromString(text(p, t, tag));
@@ -597,6 +616,10 @@ public final class CborCodec {
     return (List<T>) items;
   }
 
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+
   private static CborException error(CBORParser p, String message) {
     return new CborException(message + " at byte " + p.currentLocation().getByteOffset());
   }
@@ -605,6 +628,7 @@ public final class CborCodec {
   private static final class LimitedInputStream extends java.io.FilterInputStream {
     private long remaining;
     private final long max;
+    private final TagChains tags = new TagChains();
 
     LimitedInputStream(InputStream in, long max) {
       super(in);
@@ -615,14 +639,20 @@ public final class CborCodec {
     @Override
     public int read() throws IOException {
       int b = super.read();
-      if (b >= 0) consumed(1);
+      if (b >= 0) {
+        consumed(1);
+        tags.feed(new byte[] {(byte) b}, 0, 1);
+      }
       return b;
     }
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
       int n = super.read(buf, off, remaining < len ? (int) remaining + 1 : len);
-      if (n > 0) consumed(n);
+      if (n > 0) {
+        consumed(n);
+        tags.feed(buf, off, n);
+      }
       return n;
     }
 
@@ -632,10 +662,9 @@ public final class CborCodec {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(remaining < n ? remaining + 1 : n);
-      consumed(skipped);
-      return skipped;
+    public long skip(long n) throws IOException { // read, not skipped: the tag scan sees every byte
+      int r = read(new byte[(int) Math.min(Math.max(n, 0), 8192)]);
+      return Math.max(r, 0);
     }
   }
 }

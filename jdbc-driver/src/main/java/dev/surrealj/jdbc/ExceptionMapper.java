@@ -21,6 +21,7 @@ import java.util.Map;
  *   <tr><td>INVALID_ARGUMENT</td><td>22023</td></tr>
  *   <tr><td>INTERRUPTED</td><td>57014 (cancelled)</td></tr>
  *   <tr><td>PROTOCOL</td><td>08P01</td></tr>
+ *   <tr><td>UNREADABLE_ANSWER</td><td>22000 ({@link java.sql.SQLDataException}; the connection stays usable)</td></tr>
  *   <tr><td>QUERY, SERVER</td><td>from the message, kind and code ({@link SqlStates#sqlStateFor})</td></tr>
  * </table>
  *
@@ -61,6 +62,7 @@ final class ExceptionMapper {
             case INVALID_ARGUMENT -> SqlStates.create(SqlStates.INVALID_PARAMETER_VALUE, message, e.code(), e);
             case INTERRUPTED -> SqlStates.create(SqlStates.QUERY_CANCELED, message, e.code(), e);
             case PROTOCOL -> SqlStates.create(SqlStates.PROTOCOL_VIOLATION, message, e.code(), e);
+            case UNREADABLE_ANSWER -> SqlStates.create(SqlStates.DATA_EXCEPTION, message, e.code(), e);
             default -> SqlStates.toSqlException(message, e.kind(), detailKind(e.details()),
                     e.code() == 0 ? null : e.code(), e);
         };

@@ -32,6 +32,11 @@ import java.util.Map;
  * </ul>
  */
 final class SurrealResultSetMetaData implements ResultSetMetaData {
+    /** Classes whose SurrealDB type name depends on the class alone (see {@link SurrealTypes#nameOf}). */
+    private static final java.util.Set<Class<?>> SCALARS = java.util.Set.of(String.class, Long.class, Double.class,
+            BigDecimal.class, Boolean.class, java.time.Instant.class, java.time.Duration.class, java.util.UUID.class,
+            byte[].class);
+
 
     /** What is known about one column. */
     private record Info(String label, String typeName, int sqlType, int nullable, String className, int scale,
@@ -77,12 +82,14 @@ final class SurrealResultSetMetaData implements ResultSetMetaData {
         } else {
             String merged = null;
             boolean sawNull = false;
+            Class<?> last = null; // a scalar class already merged: its values add nothing new
             for (Object row : rows) {
                 Object v = columns.value(row, i);
                 if (Columns.isNull(v)) {
                     sawNull = true;
-                } else {
+                } else if (v.getClass() != last) {
                     merged = merged == null ? SurrealTypes.nameOf(v) : SurrealTypes.merge(merged, SurrealTypes.nameOf(v));
+                    last = SCALARS.contains(v.getClass()) ? v.getClass() : null;
                 }
             }
             if (merged == null && id && tableName != null) {

@@ -328,6 +328,9 @@ final class HttpConnection implements Connection {
         } else if (status != 200) {
             answer.completeExceptionally(new SurrealException(SurrealException.Category.SERVER,
                     "HTTP " + status + " from " + uri + (text == null || text.isEmpty() ? "" : ": " + text)));
+        } else if (decodeError != null && status == 200) { // one unreadable answer; the connection is fine
+            answer.completeExceptionally(SurrealException.unreadableAnswer("cannot decode the answer of " + uri
+                    + ": " + decodeError.getMessage(), decodeError));
         } else {
             answer.completeExceptionally(SurrealException.protocol("cannot understand the answer of " + uri
                     + (decodeError != null ? ": " + decodeError.getMessage() : ""), decodeError));

@@ -47,6 +47,11 @@ public class SurrealException extends RuntimeException {
         QUERY,
         /** The server sent something this client does not understand (bad CBOR, unexpected message). */
         PROTOCOL,
+        /**
+         * The answer to this request arrived but cannot be decoded: a value beyond the codec's
+         * {@link dev.surrealj.cbor.CborLimits} or malformed. Only this request fails; the connection stays open.
+         */
+        UNREADABLE_ANSWER,
         /** The operation is not supported by this transport or server version. */
         UNSUPPORTED,
         /** An argument cannot be sent: a value the CBOR codec cannot encode, a bad parameter. */
@@ -216,6 +221,10 @@ public class SurrealException extends RuntimeException {
 
     static SurrealException protocol(String message, Throwable cause) {
         return new SurrealException(Category.PROTOCOL, message, cause);
+    }
+
+    static SurrealException unreadableAnswer(String message, Throwable cause) {
+        return new SurrealException(Category.UNREADABLE_ANSWER, message, cause);
     }
 
     static SurrealException unsupported(String message) {

@@ -276,7 +276,7 @@ final class WsConnection implements Connection {
             if (id >= 0) {
                 RpcFuture<Object> answer = takePending(id);
                 if (answer != null) {
-                    answer.completeExceptionally(SurrealException.protocol(
+                    answer.completeExceptionally(SurrealException.unreadableAnswer(
                             "cannot decode the answer to request " + id + ": " + e.getMessage(), e));
                 }
                 return;

@@ -193,4 +193,68 @@ class CborRobustnessTest {
     assertEquals(256L << 20, l.maxFrameSize());
     assertEquals(16 << 20, CborLimits.DEFAULT.maxArrayLength());
   }
+
+  /** Builds {@code n} copies of {@code unit} followed by {@code tail}. */
+  private static byte[] repeat(int n, byte[] unit, byte[] tail) {
+    byte[] b = new byte[n * unit.length + tail.length];
+    for (int i = 0; i < n; i++) System.arraycopy(unit, 0, b, i * unit.length, unit.length);
+    System.arraycopy(tail, 0, b, n * unit.length, tail.length);
+    return b;
+  }
+
+  private static long allocatedBy(Runnable r) {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = mx.getCurrentThreadAllocatedBytes();
+    r.run();
+    return mx.getCurrentThreadAllocatedBytes() - before;
+  }
+
+  @Test
+  void chainsOfTagsAreRejectedInLinearTimeAndMemory() throws Exception {
+    // 400,000 NONE tags on a null: 400 KB that once cost Jackson's tag list gigabytes
+    for (int n : new int[] {2, 1_000, 400_000}) {
+      byte[] frame = repeat(n, hex("c6"), hex("f6"));
+      long bytes = allocatedBy(() -> {
+        CborException e = assertThrows(CborException.class, () -> CODEC.decode(frame));
+        assertTrue(e.getMessage().contains("tag 6 wraps another tag"), e.getMessage());
+      });
+      assertTrue(bytes < 4L << 20, n + " tags allocated " + bytes + " bytes");
+      CborException s = assertThrows(CborException.class, () -> CODEC.decode(new ByteArrayInputStream(frame)));
+      assertTrue(s.getMessage().contains("wraps another tag"), s.getMessage());
+    }
+    // inside an array, a map value, behind a string that contains tag bytes
+    assertRejected(hex("82 01 c6 c6 f6"));
+    assertRejected(hex("a1 6161 c8 c8 82 6161 01"));
+    String m = assertRejected(hex("82 63 c6c6c6 c6 c6 f6")).getMessage();
+    assertTrue(m.contains("tag 6 wraps another tag (tag 6 at byte 6)"), m);
+    // tag bytes inside strings and byte strings are not tags
+    assertEquals(List.of("\u0006\u0006", 1L), CODEC.decode(hex("82 62 0606 01")));
+    assertEquals(3, ((byte[]) CODEC.decode(hex("43 c6c6c6"))).length);
+    // the one legal chain: a range bound (50/51) on a tagged value
+    Object range = CODEC.decode(hex("d8 31 82 d8 32 c8 82 6161 01 d8 33 c8 82 6161 05"));
+    assertEquals("dev.surrealj.value.Range", range.getClass().getName());
+    assertRejected(hex("d8 31 82 d8 32 d8 32 c8 82 6161 01 f6"));
+  }
+
+  @Test
+  void decimalsWithHugeExponentsAreRejected() throws Exception {
+    assertEquals(new java.math.BigDecimal("1.5E+6144"), CODEC.decode(hex("ca 69 312e35452b36313434"))); // "1.5E+6144"
+    for (String d : new String[] {"1e2147483647", "1e-2147483647", "1e400000000", "1E+6145", "1E-6145"}) {
+      byte[] ascii = d.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] frame = new byte[2 + ascii.length];
+      frame[0] = (byte) 0xca; // tag 10
+      frame[1] = (byte) (0x60 + ascii.length);
+      System.arraycopy(ascii, 0, frame, 2, ascii.length);
+      assertTrue(assertRejected(frame).getMessage().contains("exponent"), d);
+    }
+    assertRejected(hex("ca 63 78797a")); // "xyz"
+  }
+
+  @Test
+  void objectKeysAsLongAsTheStringLimit() throws Exception {
+    String key = "k".repeat(200_000);
+    assertEquals(java.util.Map.of(key, 1L), CODEC.decode(CODEC.encode(java.util.Map.of(key, 1L))));
+    CborCodec small = new CborCodec(CborLimits.DEFAULT.withMaxStringLength(10));
+    assertThrows(CborException.class, () -> small.decode(CODEC.encode(java.util.Map.of("k".repeat(11), 1L))));
+  }
 }

@@ -35,11 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SurrealExtension.class)
 class StatementTest {
     private static Connection conn;
+    private static SurrealTestDb testDb;
 
     @BeforeAll
     static void open(SurrealTestDb db) throws SQLException {
         db.sql("DEFINE TABLE uniq SCHEMALESS; DEFINE INDEX uniq_k ON uniq FIELDS k UNIQUE;");
         conn = connect(db);
+        testDb = db;
     }
 
     @AfterAll
@@ -367,5 +369,25 @@ class StatementTest {
 
     private static void assertArrayEquals(long[] a, long[] b) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, () -> java.util.Arrays.toString(b));
+    }
+
+    @Test
+    void anAnswerBeyondTheCodecLimitsFailsOnlyItsStatementWith22000() throws SQLException {
+        try (Connection c = connect(testDb, JdbcTestSupport.props("maxDepth", "6"))) {
+            java.sql.SQLDataException e = JdbcTestSupport.assertState(java.sql.SQLDataException.class, "22000",
+                    () -> c.createStatement().executeQuery("RETURN {a: {b: {c: {d: {e: {f: {g: 1}}}}}}}"));
+            assertTrue(e.getMessage().contains("limits") && e.getMessage().contains("maxDepth=6"), e.getMessage());
+            assertTrue(c.isValid(2), "the connection stays usable");
+            assertEquals(1L, JdbcTestSupport.scalar(c, "RETURN {a: 1}.a"));
+        }
+        // object keys are bounded by the string limit, not by Jackson's 50,000-character default
+        String key = "k".repeat(60_000);
+        try (java.sql.PreparedStatement ps = conn.prepareStatement("RETURN {m: ?}")) {
+            ps.setObject(1, java.util.Map.of(key, 7L));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertTrue(java.util.Map.of(key, 7L).equals(rs.getObject("m")), "the long key came back");
+            }
+        }
     }
 }

@@ -200,7 +200,7 @@ class FakeServerTest {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (SurrealClient c = client()) {
                 behaviour = Behaviour.TRUNCATED;
-                SurrealException e = assertSurreal(Category.PROTOCOL, () -> c.ping().await());
+                SurrealException e = assertSurreal(Category.UNREADABLE_ANSWER, () -> c.ping().await());
                 assertTrue(e.getMessage().contains("cannot decode"), e.getMessage());
                 behaviour = Behaviour.OK;
                 assertEquals(1L, c.call("ping").await(), "the connection is still usable");
@@ -213,7 +213,7 @@ class FakeServerTest {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (SurrealClient c = client()) {
                 behaviour = Behaviour.UNKNOWN_TAG;
-                assertSurreal(Category.PROTOCOL, () -> c.call("select", "x").await());
+                assertSurreal(Category.UNREADABLE_ANSWER, () -> c.call("select", "x").await());
                 behaviour = Behaviour.OK;
                 assertEquals(1L, c.call("ping").await());
             }
