@@ -832,6 +832,11 @@ final class Functions {
      */
     private static void like(Renderer r, Field<?> v, Field<String> pattern, Character escape, boolean not, boolean ci) {
         if (!(pattern instanceof Param<?> p) || !(p.getValue() instanceof String pat)) {
+            if (escape == null && (pattern instanceof Param<?> pp && pp.getValue() instanceof ParameterMarker
+                    || !(pattern instanceof Param<?>))) {
+                runtimeLike(r, v, pattern, not, ci);
+                return;
+            }
             throw new UnsupportedSurrealQLException("LIKE with a pattern that is not a value cannot be rendered as "
                     + "SurrealQL (use string::matches through SurrealDSL.function)");
         }
@@ -925,6 +930,44 @@ final class Functions {
             }
         }
         r.sb.append(')');
+    }
+
+    /** Regular expression characters a pattern computed at run time must escape, backslash first. */
+    private static final String REGEX_META = "\\.^$|?*+()[]{}/-";
+
+    /**
+     * LIKE whose pattern is known only when the statement runs (a JDBC parameter of a translated statement, an
+     * expression such as {@code CONCAT('%', ?, '%')}): the pattern is turned into a regular expression by the
+     * server ({@code string::replace} of each regex metacharacter, then {@code %} and {@code _}).
+     */
+    private static void runtimeLike(Renderer r, Field<?> v, Field<?> pattern, boolean not, boolean ci) {
+        r.sb.append('(').append(isString(r.version)).append('(');
+        r.field(v);
+        r.sb.append(") AND ");
+        if (not) {
+            r.sb.append('!');
+        }
+        r.sb.append("string::matches(");
+        r.field(v);
+        r.sb.append(", ").append(ci ? "'(?is)^' + " : "'(?s)^' + ");
+        int open = 0;
+        r.sb.append("string::replace(string::replace(");
+        for (int i = 0; i < REGEX_META.length(); i++) {
+            r.sb.append("string::replace(");
+            open++;
+        }
+        r.sb.append("<string>(");
+        r.field(pattern);
+        r.sb.append(')');
+        for (int i = 0; i < REGEX_META.length(); i++) {
+            char c = REGEX_META.charAt(i);
+            r.sb.append(", ");
+            Idents.string(r.sb, String.valueOf(c));
+            r.sb.append(", ");
+            Idents.string(r.sb, "\\" + c);
+            r.sb.append(')');
+        }
+        r.sb.append(", '%', '.*'), '_', '.') + '$'))");
     }
 
     /** A LIKE pattern as an anchored regular expression. */

@@ -80,6 +80,8 @@ final class Renderer implements SurrealQLWriter {
      * field there as NONE, not as the stored record's value).
      */
     private Scope documentScope;
+    /** SQL translation: turns joins along record links into paths; null rejects every join. */
+    JoinPlanner joins;
     /** Inside an arithmetic expression whose operands are already checked (no nested checks). */
     boolean inArithmetic;
     private int depth;
@@ -273,6 +275,10 @@ final class Renderer implements SurrealQLWriter {
         final Table<?> table;
         final String name;
         final String alias;
+        /** SQL translation: the joined tables reached by record links from {@link #table} (qualifier → path). */
+        Map<String, List<String>> paths;
+        /** SQL translation: the condition a join adds to WHERE (inner joins keep only linked rows). */
+        Condition filter;
 
         Scope(Scope parent, Table<?> table, String name, String alias) {
             this.parent = parent;
@@ -298,8 +304,17 @@ final class Renderer implements SurrealQLWriter {
         List<? extends SelectFieldOrAsterisk> sel = s.$select();
         List<? extends Table<?>> from = s.$from();
         Table<?> fromTable = from.isEmpty() ? null : from.get(0);
+        JoinPlan plan = null;
+        if (fromTable instanceof QOM.JoinTable<?, ?> jt && joins != null) {
+            plan = joins.plan(jt);
+            fromTable = plan.base();
+        }
         Scope saved = scope;
         pushScope(fromTable);
+        if (plan != null) {
+            scope.paths = plan.paths();
+            scope.filter = plan.filter();
+        }
         depth++;
         try {
             selectBody(s, sel, fromTable, mode, opts, labels);
@@ -332,6 +347,10 @@ final class Renderer implements SurrealQLWriter {
             } else {
                 throw UnsupportedSurrealQLException.of("The select item " + sf);
             }
+        }
+        if (star && scope != null && scope.paths != null) {
+            throw new UnsupportedSurrealQLException("SELECT * over a join cannot be translated: name the columns"
+                    + " (SELECT a.x, b.y …)");
         }
         if (valueKeyword && (star || items.size() != 1)) {
             throw new UnsupportedSurrealQLException("SELECT VALUE needs exactly one field");
@@ -581,7 +600,13 @@ final class Renderer implements SurrealQLWriter {
             }
         }
         Condition where = s.$where();
-        if (where != null && !isEmpty(where)) {
+        if (where != null && isEmpty(where)) {
+            where = null;
+        }
+        if (scope != null && scope.filter != null) {
+            where = where == null ? scope.filter : DSL.and(where, scope.filter);
+        }
+        if (where != null) {
             sb.append(" WHERE ");
             condition(where, C_TOP);
         }
@@ -1377,6 +1402,23 @@ final class Renderer implements SurrealQLWriter {
         String qualifier = parts[n - 2].last();
         int level = 0;
         for (Scope s = scope; s != null; s = s.parent, level++) {
+            List<String> path = s.paths == null ? null : s.paths.get(qualifier);
+            if (path != null && !(s.name != null && s.matches(qualifier))) {
+                if (level == 0) {
+                    currentDocument(s);
+                } else if (level == 1) {
+                    sb.append("$parent.");
+                } else {
+                    throw new UnsupportedSurrealQLException("A subquery refers to " + qn
+                            + " two or more levels out; SurrealQL only reaches one level ($parent)");
+                }
+                for (String p : path) {
+                    Idents.ident(sb, p);
+                    sb.append('.');
+                }
+                Idents.ident(sb, f.getName());
+                return;
+            }
             if (s.name != null && s.matches(qualifier)) {
                 if (level == 0) {
                     currentDocument(s);

@@ -68,7 +68,13 @@ public final class SurrealQLRenderer {
     }
 
     Rendered render(QueryPart query, int style) {
+        return render(query, style, null);
+    }
+
+    /** Renders with a planner for joins along record links (SQL translation). */
+    Rendered render(QueryPart query, int style, JoinPlanner joins) {
         Renderer r = new Renderer(version, style);
+        r.joins = joins;
         r.renderTop(query);
         return r.result();
     }
