@@ -299,9 +299,10 @@ final class Functions {
         if (!r.version.isV3()) {
             throw new UnsupportedSurrealQLException("COUNT(DISTINCT …) cannot be rendered as SurrealQL 2.x");
         }
-        r.sb.append("array::len(array::distinct(");
+        // SQL's COUNT(DISTINCT x) does not count NULL: nor NONE
+        r.sb.append("array::len(array::complement(array::distinct(");
         r.field(x);
-        r.sb.append("))");
+        r.sb.append("), [NONE, NULL]))");
     }
 
     private static void noDistinct(boolean distinct, String fn) {
@@ -932,13 +933,10 @@ final class Functions {
         r.sb.append(')');
     }
 
-    /** Regular expression characters a pattern computed at run time must escape, backslash first. */
-    private static final String REGEX_META = "\\.^$|?*+()[]{}/-";
-
     /**
      * LIKE whose pattern is known only when the statement runs (a JDBC parameter of a translated statement, an
-     * expression such as {@code CONCAT('%', ?, '%')}): the pattern is turned into a regular expression by the
-     * server ({@code string::replace} of each regex metacharacter, then {@code %} and {@code _}).
+     * expression such as {@code CONCAT('%', ?, '%')}): the server turns the pattern into a regular expression, one
+     * character at a time ({@code %} → {@code .*}, {@code _} → {@code .}, regex metacharacters escaped).
      */
     private static void runtimeLike(Renderer r, Field<?> v, Field<?> pattern, boolean not, boolean ci) {
         r.sb.append('(').append(isString(r.version)).append('(');
@@ -950,24 +948,13 @@ final class Functions {
         r.sb.append("string::matches(");
         r.field(v);
         r.sb.append(", ").append(ci ? "'(?is)^' + " : "'(?s)^' + ");
-        int open = 0;
-        r.sb.append("string::replace(string::replace(");
-        for (int i = 0; i < REGEX_META.length(); i++) {
-            r.sb.append("string::replace(");
-            open++;
-        }
-        r.sb.append("<string>(");
+        r.sb.append("array::join(array::map(string::split(<string>(");
         r.field(pattern);
-        r.sb.append(')');
-        for (int i = 0; i < REGEX_META.length(); i++) {
-            char c = REGEX_META.charAt(i);
-            r.sb.append(", ");
-            Idents.string(r.sb, String.valueOf(c));
-            r.sb.append(", ");
-            Idents.string(r.sb, "\\" + c);
-            r.sb.append(')');
-        }
-        r.sb.append(", '%', '.*'), '_', '.') + '$'))");
+        r.sb.append("), ''), |$c| IF $c = '%' { '.*' } ELSE IF $c = '_' { '.' } ELSE IF string::contains(");
+        Idents.string(r.sb, "\\.^$|?*+()[]{}/-");
+        r.sb.append(", $c) AND $c != '' { ");
+        Idents.string(r.sb, "\\");
+        r.sb.append(" + $c } ELSE { $c }), '') + '$'))");
     }
 
     /** A LIKE pattern as an anchored regular expression. */

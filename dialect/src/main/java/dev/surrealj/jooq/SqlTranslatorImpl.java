@@ -114,7 +114,21 @@ final class SqlTranslatorImpl implements SqlTranslator {
                         + "SurrealQL unchanged, start the statement with " + SqlTranslation.SURREALQL_HINT + ".",
                         "0A000", e);
             }
-            substitute(out, r, context);
+            if (r.hiddenColumns && r.columns() != null) {
+                // ORDER BY a field that is not selected: SurrealQL needs it in the selection; project it away
+                out.append("SELECT ");
+                for (int i = 0; i < r.columns().size(); i++) {
+                    if (i > 0) {
+                        out.append(", ");
+                    }
+                    Idents.ident(out, r.columns().get(i));
+                }
+                out.append(" FROM (");
+                substitute(out, r, context);
+                out.append(')');
+            } else {
+                substitute(out, r, context);
+            }
         }
         return SqlTranslation.of(out.toString(), count);
     }

@@ -90,6 +90,8 @@ public final class SurrealQLRenderer {
         private final int[] ends;
         private final List<String> columns;
         private final boolean named;
+        /** Whether the rows carry columns beyond {@link #columns()} (fields only ORDER BY needs). */
+        boolean hiddenColumns;
 
         Rendered(String sql, Object[] binds, int[] starts, int[] ends, List<String> columns, boolean named) {
             this.sql = sql;
