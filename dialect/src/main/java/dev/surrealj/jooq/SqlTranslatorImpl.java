@@ -38,6 +38,14 @@ final class SqlTranslatorImpl implements SqlTranslator {
     private final Lru cache;
 
     SqlTranslatorImpl(int cacheSize) {
+        // a JDBC driver inside a GUI tool must not print jOOQ's banner and tips into the tool's console (set before
+        // jOOQ's first use; an application's own setting wins)
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
         Settings s = new Settings()
                 .withParseNameCase(ParseNameCase.AS_IS)
                 .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE)
