@@ -833,8 +833,9 @@ final class Functions {
      */
     private static void like(Renderer r, Field<?> v, Field<String> pattern, Character escape, boolean not, boolean ci) {
         if (!(pattern instanceof Param<?> p) || !(p.getValue() instanceof String pat)) {
-            if (escape == null && (pattern instanceof Param<?> pp && pp.getValue() instanceof ParameterMarker
-                    || !(pattern instanceof Param<?>))) {
+            if (r.joins != null && escape == null && (pattern instanceof Param<?> pp
+                    && pp.getValue() instanceof ParameterMarker || !(pattern instanceof Param<?>))) {
+                // SQL translation only (the jOOQ dialect keeps refusing: bind a pattern value there)
                 runtimeLike(r, v, pattern, not, ci);
                 return;
             }
