@@ -134,6 +134,13 @@ final class SqlTranslatorImpl implements SqlTranslator {
                 out.append(" FROM (");
                 substitute(out, r, context);
                 out.append(')');
+            } else if (qs[k] instanceof QOM.Insert<?> && r.sql().endsWith(" RETURN id")) {
+                // a plain INSERT: without the RETURN the driver rewrites a PreparedStatement batch of it into one
+                // multi-row INSERT (the update count is the same: one per record)
+                int at = out.length();
+                substitute(out, r, context);
+                out.setLength(out.length() - " RETURN id".length());
+                assert out.length() > at;
             } else {
                 substitute(out, r, context);
             }

@@ -171,6 +171,25 @@ class SqlTranslationTest {
     }
 
     @Test
+    void aTranslatedInsertBatchBecomesOneAllOrNothingInsert() throws SQLException {
+        try (Connection c = connect("sqlTranslation", "true"); Statement s = c.createStatement()) {
+            s.execute("DEFINE INDEX uniq_code ON tag FIELDS code UNIQUE"); // SurrealQL: passed through
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag (code) VALUES (?)")) {
+                assertEquals("INSERT INTO tag {code: $_jdbc_1}", c.nativeSQL("INSERT INTO tag (code) VALUES (?)"));
+                for (String code : List.of("a", "b", "a")) {
+                    ps.setString(1, code);
+                    ps.addBatch();
+                }
+                java.sql.BatchUpdateException e = assertThrows(java.sql.BatchUpdateException.class, ps::executeBatch);
+                // one multi-row INSERT (batch rewriting): the duplicate fails every row, none is written
+                assertArrayEquals(new int[] {Statement.EXECUTE_FAILED, Statement.EXECUTE_FAILED,
+                        Statement.EXECUTE_FAILED}, e.getUpdateCounts());
+            }
+            assertEquals(List.of("0"), column(s.executeQuery("SELECT COUNT(*) FROM tag")));
+        }
+    }
+
+    @Test
     void callableStatementsAreNotTranslated() throws SQLException {
         try (Connection c = connect("sqlTranslation", "true");
              CallableStatement cs = c.prepareCall("SELECT name FROM person WHERE name = \"Bob\"")) {
