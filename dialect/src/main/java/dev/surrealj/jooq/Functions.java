@@ -681,6 +681,13 @@ final class Functions {
         if (t == null) {
             throw UnsupportedSurrealQLException.of("CAST to " + type.getName());
         }
+        if (type.getSQLType() == Types.DATE) {
+            // a DATE has no time of day: the datetime at 00:00 UTC of its day (Metabase's "by day" buckets)
+            r.sb.append("time::floor(<datetime>");
+            r.field(f);
+            r.sb.append(", 1d)");
+            return;
+        }
         r.sb.append('<').append(t).append('>');
         r.field(f);
     }

@@ -198,10 +198,10 @@ final class SqlCorpus {
             return l.toInstant(ZoneOffset.UTC).toString();
         }
         if (v instanceof java.sql.Date d) {
-            return d.toLocalDate().toString();
+            return d.toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC).toString(); // as a datetime at 00:00 UTC
         }
         if (v instanceof LocalDate d) {
-            return d.toString();
+            return d.atStartOfDay().toInstant(ZoneOffset.UTC).toString();
         }
         if (v instanceof Instant i) {
             return i.toString();
