@@ -113,12 +113,13 @@ final class SqlTranslatorImpl implements SqlTranslator {
             try {
                 r = renderer.render(qs[k], Renderer.POSITIONAL, joins);
             } catch (UnsupportedSurrealQLException e) {
-                String m = e.getMessage() == null ? "" : e.getMessage().strip();
+                String m = e.getMessage() == null ? "" : hideLiterals(e.getMessage().strip());
                 throw new SQLFeatureNotSupportedException("Cannot translate this SQL to SurrealQL: " + m
                         + (m.endsWith(".") ? "" : ".") + " To send SurrealQL unchanged, start the statement with " + SqlTranslation.SURREALQL_HINT + ".",
                         "0A000", e);
             } catch (RuntimeException e) {
-                throw new SQLFeatureNotSupportedException("Cannot translate this SQL to SurrealQL (" + e + "). To send "
+                throw new SQLFeatureNotSupportedException("Cannot translate this SQL to SurrealQL (" + e.getClass().getName()
+                        + ": " + hideLiterals(String.valueOf(e.getMessage())) + "). To send "
                         + "SurrealQL unchanged, start the statement with " + SqlTranslation.SURREALQL_HINT + ".",
                         "0A000", e);
             }
@@ -146,6 +147,11 @@ final class SqlTranslatorImpl implements SqlTranslator {
             }
         }
         return SqlTranslation.of(out.toString(), count);
+    }
+
+    /** String literals of the statement may be secrets: messages show {@code '…'} instead. */
+    static String hideLiterals(String message) {
+        return message.replaceAll("'(?:[^'\\\\]|''|\\\\.)*'", "'…'");
     }
 
     private static boolean isDml(Query q) {

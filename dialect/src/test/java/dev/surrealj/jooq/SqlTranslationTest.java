@@ -123,6 +123,10 @@ class SqlTranslationTest {
             assertEquals("0A000", e.getSQLState());
             assertTrue(e.getMessage().contains("Calcite adapter") && e.getMessage().contains("/*+ surrealql */"),
                     e.getMessage());
+            SQLException secret = assertThrows(SQLFeatureNotSupportedException.class,
+                    () -> c.nativeSQL("SELECT POSITION('s3cr3t-token' IN name) FROM person"));
+            assertTrue(!secret.getMessage().contains("s3cr3t") && secret.getMessage().contains("'…'"),
+                    "string literals are not echoed: " + secret.getMessage());
             SQLException n = assertThrows(SQLFeatureNotSupportedException.class,
                     () -> c.nativeSQL("SELECT name FROM person ORDER BY name NULLS LAST"));
             assertEquals("0A000", n.getSQLState());
