@@ -279,9 +279,15 @@ final class Functions {
             call1(r, "math::mean", s.$field());
         } else if (a instanceof QOM.Min<?> s) {
             noDistinct(s.$distinct(), "MIN");
+            if (untypedExtreme(r, s.$field(), "array::first")) {
+                return;
+            }
             call1(r, isTemporal(s.$field()) ? "time::min" : "math::min", s.$field());
         } else if (a instanceof QOM.Max<?> s) {
             noDistinct(s.$distinct(), "MAX");
+            if (untypedExtreme(r, s.$field(), "array::last")) {
+                return;
+            }
             call1(r, isTemporal(s.$field()) ? "time::max" : "math::max", s.$field());
         } else if (a instanceof QOM.Median s) {
             call1(r, "math::median", s.$field());
@@ -293,6 +299,21 @@ final class Functions {
             throw UnsupportedSurrealQLException.relational("The aggregate function " + a.getClass().getSimpleName()
                     + " (" + a + ")");
         }
+    }
+
+    /**
+     * SQL translation on 3.x, where the parsed column has no type: MIN/MAX of any comparable values (numbers, text,
+     * datetimes) as the first/last of the sorted distinct values without NONE and NULL, which is NONE (NULL) when there
+     * are none, as in SQL ({@code math::min} is numeric only: {@code Infinity} for text and for no values).
+     */
+    private static boolean untypedExtreme(Renderer r, Field<?> x, String pick) {
+        if (r.joins == null || !r.version.isV3() || x.getType() != Object.class) {
+            return false;
+        }
+        r.sb.append(pick).append("(array::sort(array::complement(array::distinct(");
+        r.field(x);
+        r.sb.append("), [NONE, NULL])))");
+        return true;
     }
 
     private static void distinctCount(Renderer r, Field<?> x) {
