@@ -273,10 +273,10 @@ final class Functions {
             }
         } else if (a instanceof QOM.Sum s) {
             noDistinct(s.$distinct(), "SUM");
-            call1(r, "math::sum", s.$field());
+            nullWithoutValues(r, "math::sum", s.$field());
         } else if (a instanceof QOM.Avg s) {
             noDistinct(s.$distinct(), "AVG");
-            call1(r, "math::mean", s.$field());
+            nullWithoutValues(r, "math::mean", s.$field());
         } else if (a instanceof QOM.Min<?> s) {
             noDistinct(s.$distinct(), "MIN");
             if (untypedExtreme(r, s.$field(), "array::first")) {
@@ -314,6 +314,24 @@ final class Functions {
         r.field(x);
         r.sb.append("), [NONE, NULL])))");
         return true;
+    }
+
+    /**
+     * SUM/AVG; in SQL translation on 3.x NULL when there are no values, as in SQL ({@code math::sum} gives 0 and
+     * {@code math::mean} NaN there).
+     */
+    private static void nullWithoutValues(Renderer r, String fn, Field<?> x) {
+        if (r.joins == null || !r.version.isV3()) {
+            call1(r, fn, x);
+            return;
+        }
+        r.sb.append("(IF count(");
+        r.field(x);
+        r.sb.append(" IS NOT NONE AND ");
+        r.field(x);
+        r.sb.append(" IS NOT NULL) > 0 { ");
+        call1(r, fn, x);
+        r.sb.append(" } ELSE { NULL })");
     }
 
     private static void distinctCount(Renderer r, Field<?> x) {
