@@ -90,6 +90,9 @@ class SqlTranslationTest {
             }
             // another hint is not ours: the text is SQL, "Ann" a column (none), so no row
             assertEquals(List.of(), column(s.executeQuery("/*+ index(person) */ SELECT name FROM person WHERE name = \"Ann\"")));
+            // a script of SQL statements: each translated
+            assertEquals("SELECT name FROM person LIMIT 1;\nUPDATE person SET age = 32 WHERE name = 'Ann' RETURN id",
+                    c.nativeSQL("SELECT name FROM person FETCH FIRST 1 ROW ONLY; UPDATE person SET age = 32 WHERE name = 'Ann'"));
             // not SQL: sent as SurrealQL
             assertEquals("SELECT name FROM person:2", c.nativeSQL("SELECT name FROM person:2"));
             assertEquals(List.of("Bob"), column(s.executeQuery("SELECT name FROM person:2")));
