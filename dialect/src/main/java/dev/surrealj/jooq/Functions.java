@@ -273,15 +273,21 @@ final class Functions {
             }
         } else if (a instanceof QOM.Sum s) {
             noDistinct(s.$distinct(), "SUM");
-            call1(r, "math::sum", s.$field());
+            nullWithoutValues(r, "math::sum", s.$field());
         } else if (a instanceof QOM.Avg s) {
             noDistinct(s.$distinct(), "AVG");
-            call1(r, "math::mean", s.$field());
+            nullWithoutValues(r, "math::mean", s.$field());
         } else if (a instanceof QOM.Min<?> s) {
             noDistinct(s.$distinct(), "MIN");
+            if (untypedExtreme(r, s.$field(), "array::first")) {
+                return;
+            }
             call1(r, isTemporal(s.$field()) ? "time::min" : "math::min", s.$field());
         } else if (a instanceof QOM.Max<?> s) {
             noDistinct(s.$distinct(), "MAX");
+            if (untypedExtreme(r, s.$field(), "array::last")) {
+                return;
+            }
             call1(r, isTemporal(s.$field()) ? "time::max" : "math::max", s.$field());
         } else if (a instanceof QOM.Median s) {
             call1(r, "math::median", s.$field());
@@ -295,13 +301,47 @@ final class Functions {
         }
     }
 
+    /**
+     * SQL translation on 3.x, where the parsed column has no type: MIN/MAX of any comparable values (numbers, text,
+     * datetimes) as the first/last of the sorted distinct values without NONE and NULL, which is NONE (NULL) when there
+     * are none, as in SQL ({@code math::min} is numeric only: {@code Infinity} for text and for no values).
+     */
+    private static boolean untypedExtreme(Renderer r, Field<?> x, String pick) {
+        if (r.joins == null || !r.version.isV3() || x.getType() != Object.class) {
+            return false;
+        }
+        r.sb.append(pick).append("(array::sort(array::complement(array::distinct(");
+        r.field(x);
+        r.sb.append("), [NONE, NULL])))");
+        return true;
+    }
+
+    /**
+     * SUM/AVG; in SQL translation on 3.x NULL when there are no values, as in SQL ({@code math::sum} gives 0 and
+     * {@code math::mean} NaN there).
+     */
+    private static void nullWithoutValues(Renderer r, String fn, Field<?> x) {
+        if (r.joins == null || !r.version.isV3()) {
+            call1(r, fn, x);
+            return;
+        }
+        r.sb.append("(IF count(");
+        r.field(x);
+        r.sb.append(" IS NOT NONE AND ");
+        r.field(x);
+        r.sb.append(" IS NOT NULL) > 0 { ");
+        call1(r, fn, x);
+        r.sb.append(" } ELSE { NULL })");
+    }
+
     private static void distinctCount(Renderer r, Field<?> x) {
         if (!r.version.isV3()) {
             throw new UnsupportedSurrealQLException("COUNT(DISTINCT …) cannot be rendered as SurrealQL 2.x");
         }
-        r.sb.append("array::len(array::distinct(");
+        // SQL's COUNT(DISTINCT x) does not count NULL: nor NONE
+        r.sb.append("array::len(array::complement(array::distinct(");
         r.field(x);
-        r.sb.append("))");
+        r.sb.append("), [NONE, NULL]))");
     }
 
     private static void noDistinct(boolean distinct, String fn) {
@@ -680,6 +720,13 @@ final class Functions {
         if (t == null) {
             throw UnsupportedSurrealQLException.of("CAST to " + type.getName());
         }
+        if (type.getSQLType() == Types.DATE) {
+            // a DATE has no time of day: the datetime at 00:00 UTC of its day (Metabase's "by day" buckets)
+            r.sb.append("time::floor(<datetime>");
+            r.field(f);
+            r.sb.append(", 1d)");
+            return;
+        }
         r.sb.append('<').append(t).append('>');
         r.field(f);
     }
@@ -832,6 +879,12 @@ final class Functions {
      */
     private static void like(Renderer r, Field<?> v, Field<String> pattern, Character escape, boolean not, boolean ci) {
         if (!(pattern instanceof Param<?> p) || !(p.getValue() instanceof String pat)) {
+            if (r.joins != null && escape == null && (pattern instanceof Param<?> pp
+                    && pp.getValue() instanceof ParameterMarker || !(pattern instanceof Param<?>))) {
+                // SQL translation only (the jOOQ dialect keeps refusing: bind a pattern value there)
+                runtimeLike(r, v, pattern, not, ci);
+                return;
+            }
             throw new UnsupportedSurrealQLException("LIKE with a pattern that is not a value cannot be rendered as "
                     + "SurrealQL (use string::matches through SurrealDSL.function)");
         }
@@ -925,6 +978,30 @@ final class Functions {
             }
         }
         r.sb.append(')');
+    }
+
+    /**
+     * LIKE whose pattern is known only when the statement runs (a JDBC parameter of a translated statement, an
+     * expression such as {@code CONCAT('%', ?, '%')}): the server turns the pattern into a regular expression, one
+     * character at a time ({@code %} → {@code .*}, {@code _} → {@code .}, regex metacharacters escaped).
+     */
+    private static void runtimeLike(Renderer r, Field<?> v, Field<?> pattern, boolean not, boolean ci) {
+        r.sb.append('(').append(isString(r.version)).append('(');
+        r.field(v);
+        r.sb.append(") AND ");
+        if (not) {
+            r.sb.append('!');
+        }
+        r.sb.append("string::matches(");
+        r.field(v);
+        r.sb.append(", ").append(ci ? "'(?is)^' + " : "'(?s)^' + ");
+        r.sb.append("array::join(array::map(string::split(<string>(");
+        r.field(pattern);
+        r.sb.append("), ''), |$c| IF $c = '%' { '.*' } ELSE IF $c = '_' { '.' } ELSE IF string::contains(");
+        Idents.string(r.sb, "\\.^$|?*+()[]{}/-");
+        r.sb.append(", $c) AND $c != '' { ");
+        Idents.string(r.sb, "\\");
+        r.sb.append(" + $c } ELSE { $c }), '') + '$'))");
     }
 
     /** A LIKE pattern as an anchored regular expression. */

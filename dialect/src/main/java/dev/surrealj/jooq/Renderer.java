@@ -80,6 +80,10 @@ final class Renderer implements SurrealQLWriter {
      * field there as NONE, not as the stored record's value).
      */
     private Scope documentScope;
+    /** SQL translation: turns joins along record links into paths; null rejects every join. */
+    JoinPlanner joins;
+    /** Whether the top-level SELECT returns columns beyond its visible ones (ORDER BY of unselected fields). */
+    boolean hiddenColumns;
     /** Inside an arithmetic expression whose operands are already checked (no nested checks). */
     boolean inArithmetic;
     private int depth;
@@ -93,8 +97,10 @@ final class Renderer implements SurrealQLWriter {
 
     SurrealQLRenderer.Rendered result() {
         Object[] b = Arrays.copyOf(binds, bindCount);
-        return new SurrealQLRenderer.Rendered(sb.toString(), b, Arrays.copyOf(bindStart, bindCount),
+        SurrealQLRenderer.Rendered r = new SurrealQLRenderer.Rendered(sb.toString(), b, Arrays.copyOf(bindStart, bindCount),
                 Arrays.copyOf(bindEnd, bindCount), columns, style == NAMED);
+        r.hiddenColumns = hiddenColumns;
+        return r;
     }
 
     /** Renders a whole statement (or any query part). */
@@ -273,6 +279,10 @@ final class Renderer implements SurrealQLWriter {
         final Table<?> table;
         final String name;
         final String alias;
+        /** SQL translation: the joined tables reached by record links from {@link #table} (qualifier → path). */
+        Map<String, List<String>> paths;
+        /** SQL translation: the condition a join adds to WHERE (inner joins keep only linked rows). */
+        Condition filter;
 
         Scope(Scope parent, Table<?> table, String name, String alias) {
             this.parent = parent;
@@ -298,8 +308,17 @@ final class Renderer implements SurrealQLWriter {
         List<? extends SelectFieldOrAsterisk> sel = s.$select();
         List<? extends Table<?>> from = s.$from();
         Table<?> fromTable = from.isEmpty() ? null : from.get(0);
+        JoinPlan plan = null;
+        if (fromTable instanceof QOM.JoinTable<?, ?> jt && joins != null) {
+            plan = joins.plan(jt);
+            fromTable = plan.base();
+        }
         Scope saved = scope;
         pushScope(fromTable);
+        if (plan != null) {
+            scope.paths = plan.paths();
+            scope.filter = plan.filter();
+        }
         depth++;
         try {
             selectBody(s, sel, fromTable, mode, opts, labels);
@@ -332,6 +351,10 @@ final class Renderer implements SurrealQLWriter {
             } else {
                 throw UnsupportedSurrealQLException.of("The select item " + sf);
             }
+        }
+        if (star && scope != null && scope.paths != null) {
+            throw new UnsupportedSurrealQLException("SELECT * over a join cannot be translated: name the columns"
+                    + " (SELECT a.x, b.y …)");
         }
         if (valueKeyword && (star || items.size() != 1)) {
             throw new UnsupportedSurrealQLException("SELECT VALUE needs exactly one field");
@@ -380,7 +403,16 @@ final class Renderer implements SurrealQLWriter {
         List<? extends SortField<?>> orderBy = s.$orderBy();
         String[] orderLabels = orderBy.isEmpty() ? null : new String[orderBy.size()];
         for (int i = 0; i < orderBy.size(); i++) {
-            orderLabels[i] = resolveLabel(orderBy.get(i).$field(), items, star && !valueKeyword, "_o");
+            Field<?> of = orderBy.get(i).$field();
+            int ordinal = joins != null && !star && of instanceof Param<?> op && op.$inline()
+                    && (op.getValue() instanceof Integer || op.getValue() instanceof Long)
+                    ? ((Number) op.getValue()).intValue() : 0;
+            if (ordinal >= 1 && ordinal <= visible) {
+                // SQL translation: ORDER BY 2 names the second column
+                orderLabels[i] = items.get(ordinal - 1).label;
+            } else {
+                orderLabels[i] = resolveLabel(of, items, star && !valueKeyword, "_o");
+            }
         }
         String[] groupLabels = null;
         if (!groupBy.isEmpty()) {
@@ -459,6 +491,13 @@ final class Renderer implements SurrealQLWriter {
                     Idents.ident(sb, it.label);
                 }
             }
+            if (depth == 1 && mode == TOP) {
+                for (Item it : items) {
+                    if (it.hidden && (it.label.startsWith("_o") || isOrderLabel(it.label, orderLabels))) {
+                        hiddenColumns = true;
+                    }
+                }
+            }
             sb.append(" FROM (");
             selectCore(s, items, visible, false, except, fromTable, opts, groupLabels, groupAll, false);
             sb.append(')');
@@ -472,6 +511,26 @@ final class Renderer implements SurrealQLWriter {
                     substitutions = savedSubst;
                 }
             }
+            orderLimit(s, orderBy, orderLabels);
+            tail(opts);
+            return;
+        }
+        if (depth == 1 && mode == TOP && items.size() > visible) {
+            hiddenColumns = true;
+        }
+        if (scope != null && scope.paths != null && (!orderBy.isEmpty() || s.$limit() != null || s.$offset() != null)) {
+            // SQL translation of a join: SurrealDB does not order by an alias of a path through a record link
+            // (in.name AS name … ORDER BY name): order the computed rows in an outer SELECT
+            sb.append("SELECT ");
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                Idents.ident(sb, items.get(i).label);
+            }
+            sb.append(" FROM (");
+            selectCore(s, items, visible, star, except, fromTable, opts, groupLabels, groupAll, false);
+            sb.append(')');
             orderLimit(s, orderBy, orderLabels);
             tail(opts);
             return;
@@ -581,7 +640,13 @@ final class Renderer implements SurrealQLWriter {
             }
         }
         Condition where = s.$where();
-        if (where != null && !isEmpty(where)) {
+        if (where != null && isEmpty(where)) {
+            where = null;
+        }
+        if (scope != null && scope.filter != null) {
+            where = where == null ? scope.filter : DSL.and(where, scope.filter);
+        }
+        if (where != null) {
             sb.append(" WHERE ");
             condition(where, C_TOP);
         }
@@ -811,7 +876,7 @@ final class Renderer implements SurrealQLWriter {
             f = fa.$field();
         }
         for (int i = 0; i < items.size(); i++) {
-            if (sameExpression(items.get(i).field, f)) {
+            if (same(items.get(i).field, f)) {
                 return items.get(i).label;
             }
         }
@@ -826,6 +891,24 @@ final class Renderer implements SurrealQLWriter {
         label = uniqueLabel(label, items);
         items.add(new Item(f, label, true));
         return label;
+    }
+
+    /**
+     * {@link #sameExpression(Field, Field)}; in SQL translation also {@code "public"."book"."genre"} and
+     * {@code book.genre} (a schema-qualified column is its table's column, not a nested path).
+     */
+    private boolean same(Field<?> item, Field<?> f) {
+        if (joins != null) {
+            Field<?> inner = item instanceof QOM.FieldAlias<?> fa ? fa.$field() : item;
+            if (inner instanceof TableField<?, ?> a && f instanceof TableField<?, ?> b
+                    && a.getName().equals(b.getName())) {
+                Name[] pa = a.getQualifiedName().parts();
+                Name[] pb = b.getQualifiedName().parts();
+                return pa.length < 2 || pb.length < 2
+                        || pa[pa.length - 2].last().equals(pb[pb.length - 2].last());
+            }
+        }
+        return sameExpression(item, f);
     }
 
     private static boolean sameExpression(Field<?> item, Field<?> f) {
@@ -1348,7 +1431,7 @@ final class Renderer implements SurrealQLWriter {
     private boolean substitute(Field<?> f) {
         if (f instanceof TableField<?, ?> || f instanceof Param<?>) {
             for (Item it : substitutions) {
-                if (it.field == f || (f instanceof TableField<?, ?> && sameExpression(it.field, f))) {
+                if (it.field == f || (f instanceof TableField<?, ?> && same(it.field, f))) {
                     Idents.ident(sb, it.label);
                     return true;
                 }
@@ -1356,7 +1439,7 @@ final class Renderer implements SurrealQLWriter {
             return false;
         }
         for (Item it : substitutions) {
-            if (sameExpression(it.field, f)) {
+            if (same(it.field, f)) {
                 Idents.ident(sb, it.label);
                 return true;
             }
@@ -1377,6 +1460,23 @@ final class Renderer implements SurrealQLWriter {
         String qualifier = parts[n - 2].last();
         int level = 0;
         for (Scope s = scope; s != null; s = s.parent, level++) {
+            List<String> path = s.paths == null ? null : s.paths.get(qualifier);
+            if (path != null && !(s.name != null && s.matches(qualifier))) {
+                if (level == 0) {
+                    currentDocument(s);
+                } else if (level == 1) {
+                    sb.append("$parent.");
+                } else {
+                    throw new UnsupportedSurrealQLException("A subquery refers to " + qn
+                            + " two or more levels out; SurrealQL only reaches one level ($parent)");
+                }
+                for (String p : path) {
+                    Idents.ident(sb, p);
+                    sb.append('.');
+                }
+                Idents.ident(sb, f.getName());
+                return;
+            }
             if (s.name != null && s.matches(qualifier)) {
                 if (level == 0) {
                     currentDocument(s);

@@ -68,7 +68,13 @@ public final class SurrealQLRenderer {
     }
 
     Rendered render(QueryPart query, int style) {
+        return render(query, style, null);
+    }
+
+    /** Renders with a planner for joins along record links (SQL translation). */
+    Rendered render(QueryPart query, int style, JoinPlanner joins) {
         Renderer r = new Renderer(version, style);
+        r.joins = joins;
         r.renderTop(query);
         return r.result();
     }
@@ -84,6 +90,8 @@ public final class SurrealQLRenderer {
         private final int[] ends;
         private final List<String> columns;
         private final boolean named;
+        /** Whether the rows carry columns beyond {@link #columns()} (fields only ORDER BY needs). */
+        boolean hiddenColumns;
 
         Rendered(String sql, Object[] binds, int[] starts, int[] ends, List<String> columns, boolean named) {
             this.sql = sql;

@@ -317,7 +317,7 @@ final class Corpus {
             "SELECT city FROM (SELECT city FROM person GROUP BY city) ORDER BY city",
             "Bergen; Oslo; Tromso"),
         c("count distinct (3.x)", d -> d.select(countDistinct(CITY)).from(PERSON),
-            "SELECT array::len(array::distinct(city)) AS `count` FROM person GROUP ALL",
+            "SELECT array::len(array::complement(array::distinct(city), [NONE, NULL])) AS `count` FROM person GROUP ALL",
             NOT_ON_2,
             "3"),
         c("time::min for datetimes", d -> d.select(min(BORN)).from(PERSON),

@@ -279,6 +279,17 @@ final class ConnectionProperties {
     }
 
     /** Class name of the translator factory, or {@code null}. */
+    /** The properties that were set, by name, without secrets (for a {@link SqlTranslatorFactory}). */
+    Map<String, String> publicValues() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<ConnectionProperty, String> e : values.entrySet()) {
+            if (!e.getKey().isSecret()) {
+                out.put(e.getKey().key(), e.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     String sqlTranslatorFactory() {
         return values.get(ConnectionProperty.SQL_TRANSLATOR_FACTORY);
     }

@@ -99,7 +99,8 @@ enum ConnectionProperty {
             "Default fetch size of statements; 0 fetches whole results", 0, Integer.MAX_VALUE),
     /** Translate SQL to SurrealQL. */
     SQL_TRANSLATION("sqlTranslation", Type.BOOLEAN, "false",
-            "Translate SQL into SurrealQL before running it (not available yet: true is refused with 0A000)"),
+            "Translate SQL into SurrealQL before running it (needs surrealj-jooq on the class path, or the -all jar); "
+                    + "text that is not SQL, or starts with /*+ surrealql */, is sent unchanged"),
     /** Class name of the translator factory. */
     SQL_TRANSLATOR_FACTORY("sqlTranslatorFactory", Type.STRING, null,
             "Class name of the SQL translator factory to use instead of the ServiceLoader lookup"),

@@ -51,10 +51,6 @@ final class Connector {
      */
     static SurrealClient connect(JdbcUrl url, ConnectionProperties props, int driverManagerTimeout)
             throws SQLException {
-        if (props.sqlTranslation()) {
-            throw SqlStates.create(SqlStates.FEATURE_NOT_SUPPORTED, "sqlTranslation=true: no SQL translator is"
-                    + " available in this version of the driver; send SurrealQL, or leave sqlTranslation off", 0, null);
-        }
         List<URI> uris = orderedUris(url, props.loadBalanceHosts());
         Duration login = props.loginTimeout(driverManagerTimeout);
         RpcConfig config = config(url, props, uris, login);

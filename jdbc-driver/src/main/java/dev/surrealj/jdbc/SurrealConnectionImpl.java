@@ -103,6 +103,9 @@ final class SurrealConnectionImpl implements SurrealConnection {
     private volatile Map<String, Class<?>> typeMap = new HashMap<>();
     private SQLWarning warnings;
     private SurrealDatabaseMetaData metaData;
+    /** The SQL translator ({@code sqlTranslation=true}), or null. */
+    private volatile SqlTranslator translator;
+    private final Translation.Context translationContext = new Translation.Context(this);
 
     SurrealConnectionImpl(SurrealClient client, JdbcUrl url, ConnectionProperties props) {
         this.client = client;
@@ -120,6 +123,48 @@ final class SurrealConnectionImpl implements SurrealConnection {
     }
 
     // ================================================================== internals for statements
+
+    /** Installs the SQL translator ({@code sqlTranslation=true}). */
+    void setTranslator(SqlTranslator t) {
+        this.translator = t;
+    }
+
+    /** Whether this connection translates SQL. */
+    boolean translating() {
+        return translator != null;
+    }
+
+    /**
+     * The translation of {@code sql}, or {@code null} when it is sent as SurrealQL: translation is off, the text
+     * starts with the {@value SqlTranslation#SURREALQL_HINT} hint, or the translator does not read it as SQL.
+     */
+    SqlTranslation translate(String sql) throws SQLException {
+        SqlTranslator t = translator;
+        if (t == null || Translation.hasHint(sql)) {
+            return null;
+        }
+        checkOpen();
+        try {
+            return t.translate(sql, translationContext);
+        } catch (SQLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw SqlStates.create(SqlStates.FEATURE_NOT_SUPPORTED, "SQL translation failed: " + e.getMessage(),
+                    0, e);
+        }
+    }
+
+    /**
+     * A prepared statement's text as SurrealQL with its {@code ?} parameters: translated when the connection
+     * translates, else lexed by {@link Placeholders#parse}.
+     */
+    Placeholders.Parsed prepare(String sql, boolean translate) throws SQLException {
+        SqlTranslation t = translate ? translate(sql) : null;
+        if (t != null) {
+            return new Placeholders.Parsed(t.surrealQL(), t.parameterCount(), 0);
+        }
+        return Placeholders.parse(sql);
+    }
 
     ConnectionProperties properties() {
         return props;
@@ -387,7 +432,7 @@ final class SurrealConnectionImpl implements SurrealConnection {
     @Override
     public String nativeSQL(String sql) throws SQLException {
         checkOpen();
-        return Placeholders.parse(sql).sql();
+        return prepare(SurrealStatement.requireSql(sql), true).sql();
     }
 
     // ================================================================== transactions

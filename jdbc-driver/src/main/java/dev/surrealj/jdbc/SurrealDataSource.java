@@ -404,7 +404,7 @@ public class SurrealDataSource implements DataSource, Serializable {
         return v == null ? defaultInt("fetchSize") : Integer.parseInt(v.trim());
     }
 
-    /** Translate SQL into SurrealQL (needs a translator). */
+    /** Translate SQL into SurrealQL (needs surrealj-jooq on the class path, or the -all jar; see docs/sql-translation.md). */
     public void setSqlTranslation(boolean value) {
         put("sqlTranslation", String.valueOf(value));
     }

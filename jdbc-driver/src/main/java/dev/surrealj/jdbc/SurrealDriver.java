@@ -96,8 +96,10 @@ public final class SurrealDriver implements Driver {
     static SurrealConnectionImpl open(String url, Properties info, int loginTimeoutSeconds) throws SQLException {
         JdbcUrl parsed = JdbcUrl.parse(url);
         ConnectionProperties props = ConnectionProperties.of(parsed, info);
+        SqlTranslator translator = Translation.load(props); // before connecting: a missing translator fails fast
         SurrealClient client = Connector.connect(parsed, props, loginTimeoutSeconds);
         SurrealConnectionImpl c = new SurrealConnectionImpl(client, parsed, props);
+        c.setTranslator(translator);
         LOG.log(System.Logger.Level.DEBUG, "connected: {0}", c);
         return c;
     }

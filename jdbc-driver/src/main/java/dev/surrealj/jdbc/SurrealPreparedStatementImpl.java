@@ -69,7 +69,7 @@ class SurrealPreparedStatementImpl extends SurrealStatement implements SurrealPr
                                  int holdability) throws SQLException {
         super(connection, type, concurrency, holdability);
         this.originalSql = requireSql(sql);
-        this.parsed = Placeholders.parse(sql);
+        this.parsed = connection.prepare(sql, !(this instanceof SurrealCallableStatement));
         this.script = ScriptInfo.of(parsed.sql());
         this.params = new Object[parsed.parameterCount()];
         this.bound = new boolean[parsed.parameterCount()];

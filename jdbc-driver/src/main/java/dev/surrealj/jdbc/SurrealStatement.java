@@ -347,8 +347,23 @@ public class SurrealStatement implements Statement, ResultSetOwner {
         }
     }
 
-    /** The SurrealQL to send for a plain statement: JDBC escapes translated when escape processing is on. */
-    final String plainSql(String sql) {
+    /**
+     * The SurrealQL to send for a plain statement: the SQL translation when the connection translates
+     * ({@code sqlTranslation=true}), else the text with JDBC escapes translated when escape processing is on.
+     *
+     * @throws SQLException from the translator (0A000, 42601), or 07001 when translated SQL has {@code ?}
+     *                      parameters (a plain Statement cannot bind them)
+     */
+    final String plainSql(String sql) throws SQLException {
+        SqlTranslation t = connection.translate(sql);
+        if (t != null) {
+            if (t.parameterCount() > 0) {
+                throw SqlStates.create("07001", "The SQL statement has " + t.parameterCount() + " ? parameter"
+                        + (t.parameterCount() == 1 ? "" : "s") + ": run it with a PreparedStatement to bind "
+                        + (t.parameterCount() == 1 ? "it" : "them"), 0, null);
+            }
+            return t.surrealQL();
+        }
         if (!escapeProcessing || sql.indexOf('{') < 0) {
             return sql;
         }

@@ -48,6 +48,8 @@ final class TableSchemas {
     private volatile Map<String, String> tableDefinitions;
     /** Bumped by {@link #invalidate()}: answers to requests sent before are not kept. */
     private final AtomicLong generation = new AtomicLong();
+    /** table → defined field types, schemafull or not (SQL translation). */
+    private final Map<String, Map<String, String>> defined = new ConcurrentHashMap<>();
     /** Number of INFO requests sent (tests). */
     private volatile int requests;
 
@@ -60,6 +62,46 @@ final class TableSchemas {
         generation.incrementAndGet();
         tableDefinitions = null;
         byTable.clear();
+        defined.clear();
+    }
+
+    /**
+     * The defined fields of {@code table} and their types, schemafull or schemaless (for SQL translation); empty
+     * when there are none or the schema cannot be read.
+     */
+    Map<String, String> definedFieldTypes(String table) throws SQLException {
+        Map<String, String> cached = defined.get(table);
+        if (cached != null) {
+            return cached;
+        }
+        long gen = generation.get();
+        Map<String, String> types = fieldTypes(info("INFO FOR TABLE " + quote(table), 1).get(0));
+        Map<String, String> out = types == null ? Map.of() : types;
+        synchronized (this) {
+            if (gen == generation.get()) {
+                if (defined.size() >= MAX_TABLES) {
+                    defined.clear();
+                }
+                defined.put(table, out);
+            }
+        }
+        return out;
+    }
+
+    /** The {@code DEFINE TABLE} text of {@code table} in the current database, or {@code null}. */
+    String tableDefinition(String table) throws SQLException {
+        Map<String, String> defs = tableDefinitions;
+        if (defs == null) {
+            long gen = generation.get();
+            Object db = info("INFO FOR DB", 1).get(0);
+            defs = db instanceof Map<?, ?> m && m.get("tables") instanceof Map<?, ?> t ? strings(t) : Map.of();
+            synchronized (this) {
+                if (gen == generation.get()) {
+                    tableDefinitions = defs;
+                }
+            }
+        }
+        return defs.get(table);
     }
 
     /** Number of {@code INFO} requests sent so far. */

@@ -44,12 +44,14 @@ class DriverTest {
     }
 
     @Test
-    void sqlTranslationIsRefusedUntilATranslatorExists() {
+    void sqlTranslationWithoutATranslatorOnTheClassPathIsRefusedBeforeConnecting() {
+        // the driver's own tests do not have surrealj-jooq (the translator) on the class path
         java.sql.SQLFeatureNotSupportedException e = org.junit.jupiter.api.Assertions.assertThrows(
                 java.sql.SQLFeatureNotSupportedException.class,
                 () -> DriverManager.getConnection("jdbc:surrealdb://127.0.0.1:1/ns/db?sqlTranslation=true"));
         assertEquals("0A000", e.getSQLState());
         assertTrue(e.getMessage().contains("sqlTranslation"), e.getMessage());
+        assertTrue(e.getMessage().contains("surrealj-jooq"), e.getMessage());
     }
 
     @Test

@@ -131,7 +131,7 @@ class MalformedInputTest {
                 props("authLevel", "database", "user", "u", "password", SECRET), "08001", "database"));
         c.add(new Case("a database without a namespace", "jdbc:surrealdb://" + hostPort,
                 props("database", "db"), "08001", "namespace"));
-        c.add(new Case("sqlTranslation (not available)", "jdbc:surrealdb://" + hostPort + "/ns/db",
+        c.add(new Case("sqlTranslation (no translator on the class path)", "jdbc:surrealdb://" + hostPort + "/ns/db",
                 props("sqlTranslation", "true"), "0A000", "sqlTranslation"));
         return c;
     }
