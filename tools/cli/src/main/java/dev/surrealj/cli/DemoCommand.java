@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code surrealj demo}: starts SurrealDB's engine locally (or uses {@code --url}) and walks through
- * the driver: a schema, a batch of inserts, a graph query, a transaction and a live query.
+ * the driver: a schema, a batch of inserts, a graph query, a transaction, a live query and plain SQL
+ * through the SQL translator.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the local SurrealDB engine and walk through SurrealJ's JDBC driver.")
@@ -50,6 +51,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             run(c, jdbcUrl);
+            plainSql(jdbcUrl);
+            out.println("\nDone.");
         } finally {
             if (server != null) {
                 server.close();
@@ -117,7 +120,26 @@ final class DemoCommand implements Callable<Integer> {
             out.println(n == null ? "   (no notification within 5 s)"
                     : "   " + n.action() + " " + n.recordId() + " " + n.record());
         }
-        out.println("\nDone.");
+    }
+
+    /** Step 7: a second connection in SQL translation mode, as a SQL-only tool would use it. */
+    private void plainSql(String jdbcUrl) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("sqlTranslation", "true");
+        String sql = "SELECT \"name\", born FROM person WHERE born < ? ORDER BY 2 DESC FETCH FIRST 2 ROWS ONLY";
+        try (Connection c = DriverManager.getConnection(jdbcUrl, p);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            out.println("\n7. Plain SQL (sqlTranslation=true): " + sql.replace("?", "1920"));
+            out.println("   sent as SurrealQL: " + c.nativeSQL(sql));
+            ps.setInt(1, 1920);
+            print(ps.executeQuery());
+        }
     }
 
     private void print(ResultSet rs) throws SQLException {

@@ -28,6 +28,8 @@ class DemoCommandTest {
         assertTrue(out.contains("person:ada | 1815") || out.contains("person:ada | Ada Lovelace | 1815"), out);
         assertTrue(out.contains("Rear Admiral Grace Hopper"), out);
         assertTrue(out.contains("CREATE person:barbara"), out);
+        assertTrue(out.contains("sent as SurrealQL: SELECT name, born FROM person WHERE born < $_jdbc_1"), out);
+        assertTrue(out.contains("Alan Turing | 1912" + System.lineSeparator() + "   Rear Admiral Grace Hopper | 1906"), out);
         assertTrue(out.endsWith("Done." + System.lineSeparator()), out);
     }
 
