@@ -26,8 +26,12 @@ import org.jooq.impl.QOM;
  *       the path {@code f.x}. An inner join adds {@code f.id IS NOT NULL} (the link is set and its record exists);
  *       {@code a LEFT JOIN b} does not.</li>
  *   <li>joins through a relation table ({@code DEFINE TABLE e TYPE RELATION}): {@code e.in = a.id} and
- *       {@code e.out = b.id} make {@code e} the table the rows come from, one row per edge, and {@code a.x},
- *       {@code b.x} the paths {@code in.x}, {@code out.x}.</li>
+ *       {@code e.out = b.id}. When all joins are inner and both ends are joined, the rows come from the graph arrows
+ *       {@code a->e->b} ({@link GraphArrows}, SurrealDB 3.x): {@code a.x} is the start record's {@code x} and
+ *       {@code b.x} the path {@code _b.x}; the plan carries the edge read as its fallback, which the renderer uses
+ *       when the statement reads a column of {@code e} itself (or an unqualified column). Otherwise (and as that
+ *       fallback) {@code e} is the table the rows come from, one row per edge, and {@code a.x}, {@code b.x} are the
+ *       paths {@code in.x}, {@code out.x}.</li>
  *   <li>links chain ({@code a.f.g.x}); every joined table must be reached from one table by exactly one link.</li>
  * </ul>
  * Any other join fails with {@link UnsupportedSurrealQLException} naming the Calcite adapter.
@@ -36,10 +40,18 @@ final class LinkJoins implements JoinPlanner {
     private static final Pattern RECORD = Pattern.compile("record\\s*(?:<([^>]*)>)?", Pattern.CASE_INSENSITIVE);
 
     private final SqlTranslator.Context context;
+    private final boolean arrows;
     private boolean consulted;
+    /** Whether the join being planned has a LEFT join. */
+    private boolean left;
 
-    LinkJoins(SqlTranslator.Context context) {
+    /**
+     * @param arrows whether joins through a relation table may be planned as graph arrows (SurrealDB 3.x, where the
+     *               rendering is verified)
+     */
+    LinkJoins(SqlTranslator.Context context, boolean arrows) {
         this.context = context;
+        this.arrows = arrows;
     }
 
     /** Whether a plan consulted the schema (then the translation depends on the database and is not cached). */
@@ -66,6 +78,7 @@ final class LinkJoins implements JoinPlanner {
     @Override
     public JoinPlan plan(QOM.JoinTable<?, ?> join) {
         consulted = true;
+        left = false;
         List<Node> nodes = new ArrayList<>();
         collect(join, nodes);
         Node root = null;
@@ -96,12 +109,75 @@ final class LinkJoins implements JoinPlanner {
                 }
             }
             paths.put(n.qualifier, List.copyOf(path));
-            if (n.inner && !isEdgeEnd(n.via)) {
-                Condition c = DSL.field(DSL.name(n.qualifier, "id")).isNotNull();
-                filter = filter == null ? c : filter.and(c);
+            if (n.inner) {
+                // the link is set and its record exists (also an edge's in and out: RELATE does not need them to)
+                filter = and(filter, exists(n));
             }
         }
-        return new JoinPlan(root.expr, paths, filter);
+        JoinPlan edgeRead = new JoinPlan(root.expr, paths, filter);
+        return arrows && !left ? arrowPlan(root, nodes, edgeRead) : edgeRead;
+    }
+
+    /**
+     * The plan along graph arrows of an inner join {@code s JOIN e ON e.in = s.id JOIN t ON e.out = t.id} (and links
+     * from {@code s} and {@code t}), with {@code edgeRead} as its fallback; {@code edgeRead} itself when the join
+     * is not of that shape.
+     */
+    private JoinPlan arrowPlan(Node root, List<Node> nodes, JoinPlan edgeRead) {
+        Node start = null;
+        Node end = null;
+        for (Node n : nodes) {
+            if (n.parent != root) {
+                continue;
+            }
+            if (n.via.equals("in") && start == null) {
+                start = n;
+            } else if (n.via.equals("out") && end == null) {
+                end = n;
+            } else {
+                return edgeRead; // another link of the edge record: only the edge read reaches it
+            }
+        }
+        if (start == null || end == null || !isRelation(root.table)) {
+            return edgeRead;
+        }
+        String alias = "_" + end.qualifier;
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        Condition filter = null;
+        for (Node n : nodes) {
+            if (n != root && n != start && n != end) {
+                filter = and(filter, exists(n)); // all joins are inner
+            }
+        }
+        for (Map.Entry<String, List<String>> e : edgeRead.paths().entrySet()) {
+            List<String> path = new ArrayList<>(e.getValue());
+            if (path.get(0).equals("in")) {
+                path.remove(0); // the start record is the row itself
+            } else {
+                path.set(0, alias);
+            }
+            paths.put(e.getKey(), List.copyOf(path));
+        }
+        return new JoinPlan(new GraphArrows(start.table, root.table, end.table, alias), paths, filter,
+                root.qualifier, edgeRead);
+    }
+
+    /** The condition that the record of {@code n} exists (its id is set). */
+    private static Condition exists(Node n) {
+        return DSL.field(DSL.name(n.qualifier, "id")).isNotNull();
+    }
+
+    private static Condition and(Condition a, Condition b) {
+        return a == null ? b : a.and(b);
+    }
+
+    private boolean isRelation(String table) {
+        try {
+            String def = context.tableDefinition(table);
+            return def != null && def.toUpperCase(Locale.ROOT).contains("TYPE RELATION");
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static boolean isEdgeEnd(String field) {
@@ -116,6 +192,7 @@ final class LinkJoins implements JoinPlanner {
                 inner = true;
             } else if (jt instanceof QOM.LeftJoin<?>) {
                 inner = false;
+                left = true;
             } else {
                 throw UnsupportedSurrealQLException.relational(kind(jt)
                         + " (only INNER and LEFT joins along record links translate)");

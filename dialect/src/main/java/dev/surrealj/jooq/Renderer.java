@@ -283,6 +283,8 @@ final class Renderer implements SurrealQLWriter {
         Map<String, List<String>> paths;
         /** SQL translation: the condition a join adds to WHERE (inner joins keep only linked rows). */
         Condition filter;
+        /** SQL translation: the plan along graph arrows whose rows this scope reads, or null. */
+        JoinPlan arrows;
 
         Scope(Scope parent, Table<?> table, String name, String alias) {
             this.parent = parent;
@@ -311,20 +313,72 @@ final class Renderer implements SurrealQLWriter {
         JoinPlan plan = null;
         if (fromTable instanceof QOM.JoinTable<?, ?> jt && joins != null) {
             plan = joins.plan(jt);
-            fromTable = plan.base();
+            if (plan.arrows()) {
+                // graph arrows carry the joined tables but not the relation's own columns: a statement that reads
+                // one (or an unqualified column, which may be one) is rendered again with the edge read
+                int mark = sb.length();
+                int bindMark = bindCount;
+                List<String> savedColumns = columns;
+                boolean savedHidden = hiddenColumns;
+                boolean savedArithmetic = inArithmetic;
+                try {
+                    select(s, sel, plan, mode, opts, labels);
+                    return;
+                } catch (EdgeColumn e) {
+                    if (e.plan != plan) {
+                        throw e;
+                    }
+                    sb.setLength(mark);
+                    bindCount = bindMark;
+                    columns = savedColumns;
+                    hiddenColumns = savedHidden;
+                    inArithmetic = savedArithmetic;
+                    plan = plan.edgeRead();
+                }
+            }
+            select(s, sel, plan, mode, opts, labels);
+            return;
         }
         Scope saved = scope;
         pushScope(fromTable);
-        if (plan != null) {
-            scope.paths = plan.paths();
-            scope.filter = plan.filter();
-        }
         depth++;
         try {
             selectBody(s, sel, fromTable, mode, opts, labels);
         } finally {
             depth--;
             scope = saved;
+        }
+    }
+
+    /** A SELECT over a planned join. */
+    private void select(Select<?> s, List<? extends SelectFieldOrAsterisk> sel, JoinPlan plan, int mode,
+            SelectOptions opts, List<String> labels) {
+        Table<?> fromTable = plan.base();
+        Scope saved = scope;
+        pushScope(fromTable);
+        scope.paths = plan.paths();
+        scope.filter = plan.filter();
+        scope.arrows = plan.arrows() ? plan : null;
+        depth++;
+        try {
+            selectBody(s, sel, fromTable, mode, opts, labels);
+        } finally {
+            depth--;
+            scope = saved;
+        }
+    }
+
+    /**
+     * Thrown while rendering a SELECT along graph arrows when it reads a column the arrows do not carry (one of the
+     * relation table, or an unqualified one); that SELECT renders again with the plan's edge read.
+     */
+    private static final class EdgeColumn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient JoinPlan plan;
+
+        EdgeColumn(JoinPlan plan) {
+            super(null, null, false, false);
+            this.plan = plan;
         }
     }
 
@@ -1453,6 +1507,9 @@ final class Renderer implements SurrealQLWriter {
         Name[] parts = qn.parts();
         int n = parts.length;
         if (n <= 1) {
+            if (scope != null && scope.arrows != null) {
+                throw new EdgeColumn(scope.arrows);
+            }
             currentDocument(scope);
             Idents.ident(sb, f.getName());
             return;
@@ -1461,6 +1518,11 @@ final class Renderer implements SurrealQLWriter {
         int level = 0;
         for (Scope s = scope; s != null; s = s.parent, level++) {
             List<String> path = s.paths == null ? null : s.paths.get(qualifier);
+            if (s.arrows != null && (qualifier.equals(s.arrows.edge()) || path != null && path.isEmpty()
+                    && f.getName().equals(((GraphArrows) s.arrows.base()).alias))) {
+                // a column of the relation table, or a start column named like the arrows' alias
+                throw new EdgeColumn(s.arrows);
+            }
             if (path != null && !(s.name != null && s.matches(qualifier))) {
                 if (level == 0) {
                     currentDocument(s);

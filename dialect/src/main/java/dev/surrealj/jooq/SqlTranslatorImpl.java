@@ -63,7 +63,7 @@ final class SqlTranslatorImpl implements SqlTranslator {
         if (cached != null) {
             return cached == PASSTHROUGH ? null : cached;
         }
-        LinkJoins joins = new LinkJoins(context);
+        LinkJoins joins = new LinkJoins(context, version.isV3());
         SqlTranslation t = translate(sql, version, context, joins);
         if (!joins.consulted()) {
             cache.put(key, t == null ? PASSTHROUGH : t);

@@ -36,7 +36,11 @@ class SqlTranslationCorpusTest {
     private static Connection h2;
     private static List<SqlCorpus.Case> cases;
 
-    /** The data set in SurrealQL: record links (book.author, author.country) and a relation table (reviewed). */
+    /**
+     * The data set in SurrealQL: record links (book.author, author.country) and relation tables (reviewed; borrowed,
+     * with two edges between the same person and book, and two edges whose other end does not exist, which RELATE
+     * allows and an inner join drops). Dee has no edges.
+     */
     static final String SURREAL_DATA = """
         DEFINE TABLE country SCHEMALESS;
         DEFINE TABLE author SCHEMALESS;
@@ -45,6 +49,7 @@ class SqlTranslationCorpusTest {
         DEFINE FIELD author ON book TYPE option<record<author>>;
         DEFINE TABLE person SCHEMALESS;
         DEFINE TABLE reviewed TYPE RELATION IN person OUT book SCHEMALESS;
+        DEFINE TABLE borrowed TYPE RELATION IN person OUT book SCHEMALESS;
         CREATE country:no SET name = 'Norway', code = 'NO';
         CREATE country:se SET name = 'Sweden', code = 'SE';
         CREATE country:dk SET name = 'Denmark', code = 'DK';
@@ -67,6 +72,12 @@ class SqlTranslationCorpusTest {
         RELATE person:1->reviewed->book:3 SET rating = 4;
         RELATE person:2->reviewed->book:3 SET rating = 2;
         RELATE person:3->reviewed->book:5 SET rating = 5;
+        RELATE person:1->borrowed->book:3 SET days = 7;
+        RELATE person:1->borrowed->book:3 SET days = 14;
+        RELATE person:2->borrowed->book:1 SET days = 3;
+        RELATE person:3->borrowed->book:6 SET days = 1;
+        RELATE person:5->borrowed->book:99 SET days = 2;
+        RELATE person:99->borrowed->book:2 SET days = 5;
         """;
 
     /** The same data for H2 (record ids as text; absent fields as NULL). */
@@ -78,6 +89,7 @@ class SqlTranslationCorpusTest {
         CREATE TABLE person (id VARCHAR(20), name VARCHAR(50), age INT, city VARCHAR(50), score DOUBLE PRECISION,
             active BOOLEAN, joined TIMESTAMP WITH TIME ZONE);
         CREATE TABLE reviewed (id VARCHAR(20), "in" VARCHAR(20), "out" VARCHAR(20), rating INT);
+        CREATE TABLE borrowed (id VARCHAR(20), "in" VARCHAR(20), "out" VARCHAR(20), days INT);
         INSERT INTO country VALUES ('country:no', 'Norway', 'NO'), ('country:se', 'Sweden', 'SE'), ('country:dk', 'Denmark', 'DK');
         INSERT INTO author VALUES ('author:1', 'Ibsen', 1828, 'country:no'), ('author:2', 'Hamsun', 1859, 'country:no'),
             ('author:3', 'Lagerlof', 1858, 'country:se'), ('author:4', 'Anon', NULL, NULL);
@@ -94,6 +106,9 @@ class SqlTranslationCorpusTest {
             ('person:5', 'Eve', 19, NULL, 8.0, FALSE, TIMESTAMP WITH TIME ZONE '2023-07-04 00:00:00Z');
         INSERT INTO reviewed VALUES ('reviewed:1', 'person:1', 'book:1', 5), ('reviewed:2', 'person:1', 'book:3', 4),
             ('reviewed:3', 'person:2', 'book:3', 2), ('reviewed:4', 'person:3', 'book:5', 5);
+        INSERT INTO borrowed VALUES ('borrowed:1', 'person:1', 'book:3', 7), ('borrowed:2', 'person:1', 'book:3', 14),
+            ('borrowed:3', 'person:2', 'book:1', 3), ('borrowed:4', 'person:3', 'book:6', 1),
+            ('borrowed:5', 'person:5', 'book:99', 2), ('borrowed:6', 'person:99', 'book:2', 5);
         """;
 
     @BeforeAll

@@ -284,6 +284,68 @@ class SqlTranslationTest {
         assertTrue(!u.translate(sql, NO_SCHEMA).surrealQL().equals(u.translate(sql, v2).surrealQL()));
     }
 
+    /** A schema with a relation table {@code reviewed} from person to book, on a server of the given version. */
+    private static SqlTranslator.Context relationSchema(String version) {
+        return new SqlTranslator.Context() {
+            @Override
+            public String parameterName(int index) {
+                return NO_SCHEMA.parameterName(index);
+            }
+
+            @Override
+            public Map<String, String> fieldTypes(String table) {
+                return table.equals("reviewed") ? Map.of("in", "record<person>", "out", "record<book>") : Map.of();
+            }
+
+            @Override
+            public String tableDefinition(String table) {
+                return table.equals("reviewed") ? "DEFINE TABLE reviewed TYPE RELATION IN person OUT book SCHEMALESS"
+                        : "DEFINE TABLE " + table + " TYPE ANY SCHEMALESS";
+            }
+
+            @Override
+            public String serverVersion() {
+                return version;
+            }
+        };
+    }
+
+    @Test
+    void relationJoinsAreGraphArrowsOnlyOn3x() throws SQLException {
+        // the arrow rendering is verified on 3.x (the corpus); 2.x keeps reading the edges
+        String sql = "SELECT p.name, b.title FROM person p JOIN reviewed r ON r.\"in\" = p.id JOIN book b ON r.\"out\" = b.id";
+        SqlTranslatorImpl t = new SqlTranslatorImpl(10);
+        assertEquals("SELECT name, _b.title AS title FROM (SELECT * FROM (SELECT *, ->reviewed->(book WHERE id IS NOT NONE)"
+                + " AS _b FROM person) WHERE _b != [] SPLIT _b)", t.translate(sql, relationSchema("3.0.2")).surrealQL());
+        assertEquals("SELECT `in`.name AS name, out.title AS title FROM reviewed WHERE `in`.id IS NOT NONE AND `in`.id IS NOT"
+                + " NULL AND out.id IS NOT NONE AND out.id IS NOT NULL",
+                t.translate(sql, relationSchema("surrealdb-2.6.0")).surrealQL());
+        // a table with in/out links that is not a relation has no graph edges to follow
+        SqlTranslator.Context notRelation = new SqlTranslator.Context() {
+            @Override
+            public String parameterName(int index) {
+                return NO_SCHEMA.parameterName(index);
+            }
+
+            @Override
+            public Map<String, String> fieldTypes(String table) throws SQLException {
+                return relationSchema("3.0.2").fieldTypes(table);
+            }
+
+            @Override
+            public String tableDefinition(String table) {
+                return "DEFINE TABLE " + table + " TYPE ANY SCHEMALESS";
+            }
+
+            @Override
+            public String serverVersion() {
+                return "3.0.2";
+            }
+        };
+        assertTrue(t.translate(sql, notRelation).surrealQL().endsWith(" FROM reviewed WHERE `in`.id IS NOT NONE AND `in`.id"
+                + " IS NOT NULL AND out.id IS NOT NONE AND out.id IS NOT NULL"));
+    }
+
     @Test
     void oneTranslatorServesManyThreads() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
