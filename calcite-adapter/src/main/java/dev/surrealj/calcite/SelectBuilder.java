@@ -1,0 +1,216 @@
+package dev.surrealj.calcite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Builds one SurrealQL SELECT from a chain of {@link SurrealRel}s, bottom up. An operation that cannot
+ * join the statement as it stands (a filter after a LIMIT, a second GROUP BY, ...) wraps it as a
+ * subquery: {@code SELECT … FROM (SELECT …) …}. Values travel as variables {@code $p0, $p1, …}.
+ */
+final class SelectBuilder {
+    /** An output column: the SurrealQL expression, its alias, and what is known of its values. */
+    record Col(String expr, String alias, boolean nullable, boolean comparable) {
+    }
+
+    /** A bound variable: a constant, or the {@code index}-th dynamic parameter of the SQL statement. */
+    record Param(Object value, int index, org.apache.calcite.sql.type.SqlTypeName type) {
+    }
+
+    final RexBuilder rexBuilder;
+    final List<Param> params = new ArrayList<>();
+    SurrealTable table;
+    private String from;
+    private List<Col> cols = new ArrayList<>();
+    private final List<String> where = new ArrayList<>();
+    private final List<String> groupBy = new ArrayList<>();
+    private boolean aggregated;
+    private final List<String> orderBy = new ArrayList<>();
+    private Long limit;
+    private Long start;
+
+    SelectBuilder(RexBuilder rexBuilder) {
+        this.rexBuilder = rexBuilder;
+    }
+
+    void visit(RelNode input) {
+        ((SurrealRel) input).implement(this);
+    }
+
+    List<Col> columns() {
+        return cols;
+    }
+
+    void scan(SurrealTable t, RelDataType rowType) {
+        table = t;
+        from = SurrealQl.field(t.name);
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            cols.add(new Col(t.expression(i), fields.get(i).getName(), fields.get(i).getType().isNullable(),
+                    t.type(i).comparable));
+        }
+    }
+
+    void filter(RexNode condition) {
+        if (aggregated || !orderBy.isEmpty() || limit != null || start != null) {
+            wrap();
+        }
+        where.add(translate(t -> t.where(condition)));
+    }
+
+    void project(List<RexNode> exps, RelDataType rowType) {
+        if (aggregated || !orderBy.isEmpty() || limit != null || start != null) {
+            wrap();
+        }
+        List<Col> next = new ArrayList<>();
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        for (int i = 0; i < exps.size(); i++) {
+            RexNode e = exps.get(i);
+            boolean comparable = e instanceof org.apache.calcite.rex.RexInputRef ref ? cols.get(ref.getIndex()).comparable()
+                    : SurrealType.ofSql(e.getType().getSqlTypeName()).comparable;
+            next.add(new Col(translate(t -> t.value(e, true)), fields.get(i).getName(),
+                    fields.get(i).getType().isNullable(), comparable));
+        }
+        cols = next;
+    }
+
+    void aggregate(ImmutableBitSet groupSet, List<AggregateCall> calls, RelDataType rowType) {
+        if (aggregated || !orderBy.isEmpty() || limit != null || start != null) {
+            wrap();
+        }
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        List<Col> next = new ArrayList<>();
+        int i = 0;
+        for (int key : groupSet) {
+            Col c = cols.get(key);
+            String alias = fields.get(i++).getName();
+            next.add(new Col(c.expr(), alias, c.nullable(), c.comparable()));
+            groupBy.add(SurrealQl.field(alias));
+        }
+        for (AggregateCall call : calls) {
+            RelDataTypeField f = fields.get(i++);
+            next.add(new Col(aggregateCall(call, cols), f.getName(), f.getType().isNullable(), true));
+        }
+        cols = next;
+        aggregated = true;
+    }
+
+    /** The SurrealQL of an aggregate call, or null when it cannot be pushed. */
+    static String aggregateCall(AggregateCall call, List<Col> inputs) {
+        if (call.isDistinct() || call.filterArg >= 0 || call.getArgList().size() > 1 || call.isApproximate()
+                || !call.collation.getFieldCollations().isEmpty()) {
+            return null;
+        }
+        if (call.getArgList().isEmpty()) {
+            return call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.COUNT ? "count()" : null;
+        }
+        Col arg = inputs.get(call.getArgList().get(0));
+        String e = arg.expr();
+        switch (call.getAggregation().getKind()) {
+            case COUNT:
+                return arg.nullable() ? "count(" + e + " != NONE AND " + e + " != NULL)" : "count()";
+            case MIN:
+                return arg.comparable() ? "math::min(" + e + ")" : null;
+            case MAX:
+                return arg.comparable() ? "math::max(" + e + ")" : null;
+            case SUM:
+            case SUM0:
+                return arg.comparable() && !arg.nullable() ? "math::sum(" + e + ")" : null;
+            case AVG:
+                return arg.comparable() && !arg.nullable()
+                        && org.apache.calcite.sql.type.SqlTypeUtil.isApproximateNumeric(call.getType())
+                        ? "math::mean(" + e + ")" : null;
+            default:
+                return null;
+        }
+    }
+
+    void sort(List<RelFieldCollation> collations, Long offset, Long fetch) {
+        if (limit != null || start != null) {
+            wrap();
+        }
+        if (!collations.isEmpty()) {
+            orderBy.clear();
+            for (RelFieldCollation fc : collations) {
+                orderBy.add(SurrealQl.field(cols.get(fc.getFieldIndex()).alias())
+                        + (fc.getDirection().isDescending() ? " DESC" : " ASC"));
+            }
+        }
+        if (fetch != null) {
+            limit = fetch;
+        }
+        if (offset != null) {
+            start = offset;
+        }
+    }
+
+    /** Turns the statement so far into a subquery of a new one. */
+    private void wrap() {
+        String inner = render();
+        List<Col> outer = new ArrayList<>();
+        for (Col c : cols) {
+            outer.add(new Col(SurrealQl.field(c.alias()), c.alias(), c.nullable(), c.comparable()));
+        }
+        from = "(" + inner + ")";
+        cols = outer;
+        where.clear();
+        groupBy.clear();
+        aggregated = false;
+        orderBy.clear();
+        limit = null;
+        start = null;
+    }
+
+    String render() {
+        StringBuilder b = new StringBuilder("SELECT ");
+        for (int i = 0; i < cols.size(); i++) {
+            Col c = cols.get(i);
+            if (i > 0) {
+                b.append(", ");
+            }
+            String alias = SurrealQl.field(c.alias());
+            b.append(c.expr());
+            if (!c.expr().equals(alias)) {
+                b.append(" AS ").append(alias);
+            }
+        }
+        b.append(" FROM ").append(from);
+        if (!where.isEmpty()) {
+            b.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        if (aggregated) {
+            b.append(groupBy.isEmpty() ? " GROUP ALL" : " GROUP BY " + String.join(", ", groupBy));
+        }
+        if (!orderBy.isEmpty()) {
+            b.append(" ORDER BY ").append(String.join(", ", orderBy));
+        }
+        if (limit != null) {
+            b.append(" LIMIT ").append(limit);
+        }
+        if (start != null) {
+            b.append(" START ").append(start);
+        }
+        return b.toString();
+    }
+
+    private interface Step {
+        String apply(RexToSurreal t) throws RexToSurreal.Unsupported;
+    }
+
+    private String translate(Step step) {
+        try {
+            return step.apply(new RexToSurreal(rexBuilder, cols, params));
+        } catch (RexToSurreal.Unsupported e) {
+            // the rules only convert what translates
+            throw new IllegalStateException("Cannot translate to SurrealQL: " + e.getMessage(), e);
+        }
+    }
+}
