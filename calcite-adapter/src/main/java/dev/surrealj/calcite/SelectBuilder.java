@@ -118,9 +118,10 @@ final class SelectBuilder {
             case COUNT:
                 return arg.nullable() ? "count(" + e + " != NONE AND " + e + " != NULL)" : "count()";
             case MIN:
-                return arg.comparable() ? "math::min(" + e + ")" : null;
+                // math::min/max are numeric only (over strings they answer ±Infinity); they skip NONE/NULL as SQL does
+                return numeric(call) ? "math::min(" + e + ")" : null;
             case MAX:
-                return arg.comparable() ? "math::max(" + e + ")" : null;
+                return numeric(call) ? "math::max(" + e + ")" : null;
             case SUM:
             case SUM0:
                 return arg.comparable() && !arg.nullable() ? "math::sum(" + e + ")" : null;
@@ -131,6 +132,10 @@ final class SelectBuilder {
             default:
                 return null;
         }
+    }
+
+    private static boolean numeric(AggregateCall call) {
+        return org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(call.getType());
     }
 
     void sort(List<RelFieldCollation> collations, Long offset, Long fetch) {

@@ -32,6 +32,15 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * EXPLAIN line shows the statement: {@code SurrealToEnumerableConverter(surrealql=[SELECT …])}.
  */
 final class SurrealToEnumerableConverter extends ConverterImpl implements EnumerableRel {
+    private static final java.lang.reflect.Method APPLY;
+
+    static {
+        try {
+            APPLY = Function1.class.getMethod("apply", Object.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     SurrealToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
         super(cluster, ConventionTraitDef.INSTANCE, traits, input);
@@ -49,7 +58,21 @@ final class SurrealToEnumerableConverter extends ConverterImpl implements Enumer
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).item("surrealql", build().render());
+        RelWriter w = super.explainTerms(pw);
+        // during planning the inputs are sets of alternatives; the statement exists once they are chosen
+        return concrete(getInput()) ? w.item("surrealql", build().render()) : w;
+    }
+
+    private static boolean concrete(RelNode rel) {
+        if (!(rel instanceof SurrealRel)) {
+            return false;
+        }
+        for (RelNode input : rel.getInputs()) {
+            if (!concrete(input)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private SelectBuilder build() {
@@ -72,7 +95,7 @@ final class SurrealToEnumerableConverter extends ConverterImpl implements Enumer
         @SuppressWarnings("rawtypes")
         Expression stashed = implementor.stash(query, Function1.class);
         Expression enumerable = Expressions.convert_(
-                Expressions.call(stashed, "apply", DataContext.ROOT), Enumerable.class);
+                Expressions.call(stashed, APPLY, DataContext.ROOT), Enumerable.class);
         return implementor.result(physType, Blocks.toBlock(enumerable));
     }
 

@@ -102,7 +102,7 @@ class OracleTest {
                 WHERE r <= 2 ORDER BY nation, r, name"""),
             new Q("window: running total", true, """
                 SELECT id, total, SUM(total) OVER (PARTITION BY customer ORDER BY total
-                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running
+                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run_total
                 FROM orders WHERE customer = 'customer:7' ORDER BY total"""),
             new Q("UNION / INTERSECT / EXCEPT", false, """
                 SELECT name FROM nation WHERE region = 'ASIA'
