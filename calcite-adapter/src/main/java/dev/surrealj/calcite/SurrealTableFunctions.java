@@ -76,7 +76,7 @@ public final class SurrealTableFunctions {
     }
 
     /**
-     * The records linked to record {@code start} through relation table {@code edge}: rows {@code (id)}.
+     * The records linked to record {@code start} through relation table {@code edge}: rows {@code (id, start)}.
      *
      * @param start     a record id, {@code 'person:alice'}
      * @param direction {@code out} (default: {@code ->edge->}), {@code in} ({@code <-edge<-}) or {@code both}
@@ -106,6 +106,8 @@ public final class SurrealTableFunctions {
                 b.add("distance", SqlTypeName.DOUBLE);
             } else if (kind == Kind.FULLTEXT) {
                 b.add("score", SqlTypeName.DOUBLE);
+            } else {
+                b.add("start", SqlTypeName.VARCHAR);
             }
             return b.build();
         }
@@ -161,7 +163,7 @@ public final class SurrealTableFunctions {
                     String path = switch (dir) {
                         case "out" -> "->" + edge + "->?";
                         case "in" -> "<-" + edge + "<-?";
-                        case "both" -> "<->" + edge + "<->?";
+                        case "both" -> "array::concat(->" + edge + "->?, <-" + edge + "<-?)";
                         default -> throw new SQLException("neighbours: direction must be 'out', 'in' or 'both', not '"
                                 + args[2] + "'", "22023");
                     };
@@ -178,7 +180,7 @@ public final class SurrealTableFunctions {
                             Object v = rs.getObject(1);
                             if (v instanceof List<?> list) {
                                 for (Object id : list) {
-                                    rows.add(new Object[] {String.valueOf(id)});
+                                    rows.add(new Object[] {String.valueOf(id), args[0].toString()});
                                 }
                             }
                         } else {

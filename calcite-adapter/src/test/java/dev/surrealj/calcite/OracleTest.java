@@ -161,8 +161,12 @@ class OracleTest {
     }
 
     static String explain(String sql) throws SQLException {
+        return explainOn(calcite, sql);
+    }
+
+    static String explainOn(Connection c, String sql) throws SQLException {
         StringBuilder b = new StringBuilder();
-        for (List<String> row : Sample.rows(calcite, "EXPLAIN PLAN FOR " + sql)) {
+        for (List<String> row : Sample.rows(c, "EXPLAIN PLAN FOR " + sql)) {
             b.append(String.join(" ", row)).append('\n');
         }
         return b.toString();
