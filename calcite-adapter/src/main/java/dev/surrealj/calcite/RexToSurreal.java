@@ -126,9 +126,17 @@ final class RexToSurreal {
                     case GREATER_THAN -> ">";
                     default -> ">=";
                 };
+                // NONE and NULL sort below every value: "x > v", "x >= v" and "x = v" are already false
+                // for them; "x < v", "x <= v" and "x != v" need the guard
+                SqlKind k = call.getKind();
+                boolean guardLeft = k == SqlKind.NOT_EQUALS || k == SqlKind.LESS_THAN || k == SqlKind.LESS_THAN_OR_EQUAL
+                        || ops.get(1).getType().isNullable() && !(ops.get(1) instanceof RexDynamicParam);
+                boolean guardRight = k == SqlKind.NOT_EQUALS || k == SqlKind.GREATER_THAN
+                        || k == SqlKind.GREATER_THAN_OR_EQUAL
+                        || ops.get(0).getType().isNullable() && !(ops.get(0) instanceof RexDynamicParam);
                 List<String> guards = new ArrayList<>();
-                String left = operand(ops.get(0), exact, guards);
-                String right = operand(ops.get(1), exact, guards);
+                String left = operand(ops.get(0), exact, guardLeft ? guards : null);
+                String right = operand(ops.get(1), exact, guardRight ? guards : null);
                 guards.add(left + " " + op + " " + right);
                 return guards.size() == 1 ? guards.get(0) : "(" + String.join(" AND ", guards) + ")";
             }
@@ -169,7 +177,10 @@ final class RexToSurreal {
         }
     }
 
-    /** An operand of a comparison: comparable in SurrealDB as in SQL; guarded when nullable. */
+    /**
+     * An operand of a comparison: comparable in SurrealDB as in SQL; when nullable, guarded (if
+     * {@code guards} is given) so that NONE/NULL make the comparison false.
+     */
     private String operand(RexNode node, boolean exact, List<String> guards) throws Unsupported {
         if (node instanceof RexLiteral lit && lit.isNull()) {
             throw new Unsupported("comparison with NULL");
@@ -179,8 +190,10 @@ final class RexToSurreal {
             if (exact) {
                 throw new Unsupported("nullable operand under NOT");
             }
-            guards.add(e + " != NONE");
-            guards.add(e + " != NULL");
+            if (guards != null) {
+                guards.add(e + " != NONE");
+                guards.add(e + " != NULL");
+            }
         }
         return e;
     }

@@ -21,6 +21,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -231,14 +232,14 @@ public final class SurrealTableFunctions {
         SchemaPlus rootSchema = root.getRootSchema();
         QueryProvider qp = root.getQueryProvider();
         if (qp instanceof CalciteConnection cc && cc.getSchema() != null) {
-            SchemaPlus s = rootSchema.getSubSchema(cc.getSchema());
+            SchemaPlus s = rootSchema.subSchemas().get(cc.getSchema());
             if (s != null && s.unwrap(SurrealSchema.class) != null) {
                 return s.unwrap(SurrealSchema.class);
             }
         }
         SurrealSchema found = null;
-        for (String name : rootSchema.getSubSchemaNames()) {
-            SchemaPlus s = rootSchema.getSubSchema(name);
+        for (String name : rootSchema.subSchemas().getNames(LikePattern.any())) {
+            SchemaPlus s = rootSchema.subSchemas().get(name);
             SurrealSchema ss = s == null ? null : s.unwrap(SurrealSchema.class);
             if (ss != null) {
                 if (found != null) {
