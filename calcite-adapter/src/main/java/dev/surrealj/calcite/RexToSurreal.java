@@ -60,7 +60,7 @@ final class RexToSurreal {
     /** Whether {@code node} can be pushed as a projected value. */
     static boolean canProject(RexBuilder rexBuilder, List<SelectBuilder.Col> inputs, RexNode node) {
         try {
-            new RexToSurreal(rexBuilder, inputs, new ArrayList<>()).value(node, false);
+            new RexToSurreal(rexBuilder, inputs, new ArrayList<>()).value(node, true);
             return true;
         } catch (Unsupported e) {
             return false;

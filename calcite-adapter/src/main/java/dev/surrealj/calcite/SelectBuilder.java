@@ -26,7 +26,9 @@ final class SelectBuilder {
     }
 
     final RexBuilder rexBuilder;
-    final List<Param> params = new ArrayList<>();
+    final List<Param> params;
+    /** For the right side of a record-link join: the link expression its fields are read through. */
+    private final String linkBase;
     SurrealTable table;
     private String from;
     private List<Col> cols = new ArrayList<>();
@@ -34,11 +36,19 @@ final class SelectBuilder {
     private final List<String> groupBy = new ArrayList<>();
     private boolean aggregated;
     private final List<String> orderBy = new ArrayList<>();
+    /** The columns {@link #orderBy} sorts on. */
+    private final List<Integer> orderCols = new ArrayList<>();
     private Long limit;
     private Long start;
 
     SelectBuilder(RexBuilder rexBuilder) {
+        this(rexBuilder, new ArrayList<>(), null);
+    }
+
+    private SelectBuilder(RexBuilder rexBuilder, List<Param> params, String linkBase) {
         this.rexBuilder = rexBuilder;
+        this.params = params;
+        this.linkBase = linkBase;
     }
 
     void visit(RelNode input) {
@@ -54,8 +64,35 @@ final class SelectBuilder {
         from = SurrealQl.field(t.name);
         List<RelDataTypeField> fields = rowType.getFieldList();
         for (int i = 0; i < fields.size(); i++) {
-            cols.add(new Col(t.expression(i), fields.get(i).getName(), fields.get(i).getType().isNullable(),
-                    t.type(i).comparable));
+            String e = linkBase == null ? t.expression(i)
+                    : i < t.columns.size() ? linkBase + "." + SurrealQl.field(t.columns.get(i).name()) : linkBase + ".*";
+            cols.add(new Col(e, fields.get(i).getName(), fields.get(i).getType().isNullable(), t.type(i).comparable));
+        }
+    }
+
+    /**
+     * A builder for the right side of a record-link join: its table's fields read through link column
+     * {@code linkIndex} of this statement ({@code customer.name}).
+     */
+    SelectBuilder linked(int linkIndex) {
+        if (aggregated || !orderBy.isEmpty() || limit != null || start != null) {
+            wrap();
+        }
+        return new SelectBuilder(rexBuilder, params, cols.get(linkIndex).expr());
+    }
+
+    /** Appends the columns and (INNER) conditions of {@code right}, built by {@link #linked}. */
+    void join(SelectBuilder right, boolean inner, RelDataType rowType) {
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        int n = cols.size();
+        for (int j = 0; j < right.cols.size(); j++) {
+            Col c = right.cols.get(j);
+            RelDataTypeField f = fields.get(n + j);
+            cols.add(new Col(c.expr(), f.getName(), f.getType().isNullable(), c.comparable()));
+        }
+        if (inner) {
+            where.add("(" + right.linkBase + ".id != NONE AND " + right.linkBase + ".id != NULL)");
+            where.addAll(right.where);
         }
     }
 
@@ -68,6 +105,27 @@ final class SelectBuilder {
 
     void project(List<RexNode> exps, RelDataType rowType) {
         if (aggregated || !orderBy.isEmpty() || limit != null || start != null) {
+            if (!aggregated && exps.stream().allMatch(e -> e instanceof org.apache.calcite.rex.RexInputRef)) {
+                // the subquery reads only what the outer projection and its own ORDER BY use
+                java.util.BitSet used = new java.util.BitSet();
+                exps.forEach(e -> used.set(((org.apache.calcite.rex.RexInputRef) e).getIndex()));
+                orderCols.forEach(used::set);
+                int[] map = new int[cols.size()];
+                List<Col> kept = new ArrayList<>();
+                for (int i = 0; i < cols.size(); i++) {
+                    map[i] = kept.size();
+                    if (used.get(i)) {
+                        kept.add(cols.get(i));
+                    }
+                }
+                cols = kept;
+                List<RexNode> remapped = new ArrayList<>();
+                for (RexNode e : exps) {
+                    org.apache.calcite.rex.RexInputRef ref = (org.apache.calcite.rex.RexInputRef) e;
+                    remapped.add(new org.apache.calcite.rex.RexInputRef(map[ref.getIndex()], ref.getType()));
+                }
+                exps = remapped;
+            }
             wrap();
         }
         List<Col> next = new ArrayList<>();
@@ -144,7 +202,9 @@ final class SelectBuilder {
         }
         if (!collations.isEmpty()) {
             orderBy.clear();
+            orderCols.clear();
             for (RelFieldCollation fc : collations) {
+                orderCols.add(fc.getFieldIndex());
                 orderBy.add(SurrealQl.field(cols.get(fc.getFieldIndex()).alias())
                         + (fc.getDirection().isDescending() ? " DESC" : " ASC"));
             }
@@ -170,6 +230,7 @@ final class SelectBuilder {
         groupBy.clear();
         aggregated = false;
         orderBy.clear();
+        orderCols.clear();
         limit = null;
         start = null;
     }

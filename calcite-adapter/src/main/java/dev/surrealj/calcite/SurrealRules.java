@@ -14,15 +14,20 @@ import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
@@ -43,6 +48,7 @@ final class SurrealRules {
             ProjectRule.CONFIG.toRule(ProjectRule.class),
             AggregateRule.CONFIG.toRule(AggregateRule.class),
             SortRule.CONFIG.toRule(SortRule.class),
+            JoinRule.CONFIG.toRule(JoinRule.class),
             SurrealToEnumerableConverter.Rule.CONFIG.toRule(SurrealToEnumerableConverter.Rule.class));
 
     /** The columns of {@code input} as the translator sees them when checking (placeholder expressions). */
@@ -87,6 +93,11 @@ final class SurrealRules {
         if (rel instanceof Filter || rel instanceof Sort) {
             return textComparable(rel.getInput(0), i, depth + 1);
         }
+        if (rel instanceof Join j) {
+            int leftCount = j.getLeft().getRowType().getFieldCount();
+            return i < leftCount ? textComparable(j.getLeft(), i, depth + 1)
+                    : textComparable(j.getRight(), i - leftCount, depth + 1);
+        }
         if (rel instanceof Project p) {
             RexNode e = p.getProjects().get(i);
             for (int ref : RelOptUtil.InputFinder.bits(e)) {
@@ -109,6 +120,36 @@ final class SurrealRules {
             return true;
         }
         return false;
+    }
+
+    /** The table column a column reads unchanged. */
+    record Origin(SurrealTable table, int column) {
+    }
+
+    /** The table column that column {@code i} of {@code rel} passes through unchanged, or null. */
+    static Origin origin(RelNode rel, int i, int depth) {
+        if (depth > 64) {
+            return null;
+        }
+        if (rel instanceof RelSubset s) {
+            RelNode r = s.getOriginal() != null ? s.getOriginal() : s.getBest();
+            return r == null ? null : origin(r, i, depth + 1);
+        }
+        if (rel instanceof TableScan scan) {
+            SurrealTable table = scan.getTable().unwrap(SurrealTable.class);
+            return table == null || i >= table.columns.size() ? null : new Origin(table, i);
+        }
+        if (rel instanceof Filter || rel instanceof Sort) {
+            return origin(rel.getInput(0), i, depth + 1);
+        }
+        if (rel instanceof Project p) {
+            return p.getProjects().get(i) instanceof RexInputRef ref ? origin(p.getInput(), ref.getIndex(), depth + 1) : null;
+        }
+        if (rel instanceof Join j) {
+            int leftCount = j.getLeft().getRowType().getFieldCount();
+            return i < leftCount ? origin(j.getLeft(), i, depth + 1) : origin(j.getRight(), i - leftCount, depth + 1);
+        }
+        return null;
     }
 
     private static RelTraitSet surreal(RelNode rel) {
@@ -211,6 +252,63 @@ final class SurrealRules {
             LogicalAggregate a = (LogicalAggregate) rel;
             return new SurrealAggregate(a.getCluster(), surreal(a), convert(a.getInput(), SurrealRel.CONVENTION),
                     a.getGroupSet(), a.getGroupSets(), a.getAggCallList());
+        }
+    }
+
+    /** An equality join along a record link ({@code o.customer = c.id}) as link traversal. */
+    static final class JoinRule extends ConverterRule {
+        static final Config CONFIG = Config.INSTANCE
+                .withConversion(LogicalJoin.class, JoinRule::pushable, Convention.NONE, SurrealRel.CONVENTION,
+                        "SurrealJoinRule")
+                .withRuleFactory(JoinRule::new);
+
+        JoinRule(Config config) {
+            super(config);
+        }
+
+        static boolean pushable(LogicalJoin j) {
+            if (j.getJoinType() != JoinRelType.INNER && j.getJoinType() != JoinRelType.LEFT) {
+                return false;
+            }
+            int leftCount = j.getLeft().getRowType().getFieldCount();
+            if (!SurrealJoin.isEquiOfTwoColumns(j.getCondition(), leftCount)) {
+                return false;
+            }
+            // the right side: a table, maybe filtered (INNER only) and projected on its columns
+            boolean filtered = false;
+            RelNode right = original(j.getRight());
+            while (right instanceof Project || right instanceof Filter) {
+                if (right instanceof Project p && !p.getProjects().stream().allMatch(e -> e instanceof RexInputRef)) {
+                    return false;
+                }
+                filtered |= right instanceof Filter;
+                right = original(right.getInput(0));
+            }
+            SurrealTable table = right instanceof TableScan scan ? scan.getTable().unwrap(SurrealTable.class) : null;
+            if (table == null || filtered && j.getJoinType() == JoinRelType.LEFT) {
+                return false;
+            }
+            RexCall eq = (RexCall) j.getCondition();
+            int a = ((RexInputRef) eq.getOperands().get(0)).getIndex();
+            int b = ((RexInputRef) eq.getOperands().get(1)).getIndex();
+            Origin id = origin(j.getRight(), Math.max(a, b) - leftCount, 0);
+            if (id == null || id.table() != table || !table.columns.get(id.column()).name().equals("id")) {
+                return false;
+            }
+            Origin link = origin(j.getLeft(), Math.min(a, b), 0);
+            String target = link == null ? null : link.table().link(link.column());
+            return target != null && target.equals(table.name) && link.table().schema == table.schema;
+        }
+
+        private static RelNode original(RelNode rel) {
+            return rel instanceof RelSubset s && s.getOriginal() != null ? s.getOriginal() : rel;
+        }
+
+        @Override
+        public RelNode convert(RelNode rel) {
+            LogicalJoin j = (LogicalJoin) rel;
+            return new SurrealJoin(j.getCluster(), surreal(j), convert(j.getLeft(), SurrealRel.CONVENTION),
+                    convert(j.getRight(), SurrealRel.CONVENTION), j.getCondition(), j.getJoinType());
         }
     }
 

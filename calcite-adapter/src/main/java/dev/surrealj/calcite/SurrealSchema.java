@@ -93,7 +93,9 @@ final class SurrealSchema extends AbstractSchema implements AutoCloseable {
                     continue; // nested paths (a.b, tags.*) are inside their parent's value
                 }
                 boolean nullable = !name.equals("id") && rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                list.add(new SurrealTable.Column(name, SurrealType.of(rs.getString("TYPE_NAME")), nullable));
+                String type = rs.getString("TYPE_NAME");
+                list.add(new SurrealTable.Column(name, SurrealType.of(type), nullable,
+                        name.equals("id") ? null : SurrealType.linkTarget(type)));
             }
         }
         Map<String, Table> result = new LinkedHashMap<>();

@@ -13,8 +13,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * hatch for fields the metadata does not list). Scanned by a {@link SurrealTableScan}.
  */
 final class SurrealTable extends AbstractTable implements TranslatableTable {
-    /** A column: the field, its type and whether it may be NONE/NULL. */
-    record Column(String name, SurrealType type, boolean nullable) {
+    /** A column: the field, its type, whether it may be NONE/NULL, and the table a record link points to (or null). */
+    record Column(String name, SurrealType type, boolean nullable, String link) {
     }
 
     final SurrealSchema schema;
@@ -40,6 +40,11 @@ final class SurrealTable extends AbstractTable implements TranslatableTable {
     /** The SurrealDB type of column {@code i} (the last one is {@code _record}). */
     SurrealType type(int i) {
         return i < columns.size() ? columns.get(i).type() : SurrealType.RECORD_MAP;
+    }
+
+    /** The table column {@code i} links to ({@code record<t>}), or null. */
+    String link(int i) {
+        return i < columns.size() ? columns.get(i).link() : null;
     }
 
     /** The SurrealQL expression reading column {@code i}. */

@@ -40,15 +40,7 @@ enum SurrealType {
 
     /** Maps a SurrealDB type name as the driver's metadata gives it ({@code option<int>}, {@code none | int}, ...). */
     static SurrealType of(String typeName) {
-        String t = typeName == null ? "any" : typeName.trim().toLowerCase(Locale.ROOT);
-        if (t.startsWith("option<") && t.endsWith(">")) {
-            t = t.substring(7, t.length() - 1).trim();
-        }
-        if (t.startsWith("none |")) {
-            t = t.substring(6).trim();
-        } else if (t.endsWith("| none")) {
-            t = t.substring(0, t.length() - 6).trim();
-        }
+        String t = bare(typeName);
         if (t.equals("int")) {
             return INT;
         }
@@ -71,6 +63,32 @@ enum SurrealType {
             return TEXT_LIKE;
         }
         return OTHER;
+    }
+
+    /** The type name without {@code option<…>} / {@code none |}, lower case. */
+    private static String bare(String typeName) {
+        String t = typeName == null ? "any" : typeName.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("option<") && t.endsWith(">")) {
+            t = t.substring(7, t.length() - 1).trim();
+        }
+        if (t.startsWith("none |")) {
+            t = t.substring(6).trim();
+        } else if (t.endsWith("| none")) {
+            t = t.substring(0, t.length() - 6).trim();
+        }
+        return t;
+    }
+
+    /** The table a {@code record<t>} type links to, or null. */
+    static String linkTarget(String typeName) {
+        String t = bare(typeName);
+        if (t.startsWith("record<") && t.endsWith(">") && !t.contains("|") && !t.contains(",")) {
+            String target = typeName.trim();
+            int open = target.indexOf("record<");
+            int close = target.indexOf('>', open);
+            return target.substring(open + 7, close).trim();
+        }
+        return null;
     }
 
     /** The SurrealDB type of a SQL type computed by Calcite (aggregates, expressions). */

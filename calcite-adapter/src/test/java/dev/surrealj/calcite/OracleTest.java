@@ -138,6 +138,12 @@ class OracleTest {
             new Q("arithmetic projection and timestamp filter", true, """
                 SELECT total * 2 AS t2, priority + 1 AS p1 FROM orders
                 WHERE orderdate >= TIMESTAMP '2024-12-01 00:00:00' AND priority = 3 ORDER BY t2 DESC LIMIT 12"""),
+            new Q("LEFT JOIN along a record link", true, """
+                SELECT c.name, n.name AS nation, n.region FROM customer c LEFT JOIN nation n ON c.nation = n.id
+                WHERE c.balance > 17000 ORDER BY c.name"""),
+            new Q("GROUP BY over a record-link join (pushed as traversal)", true, """
+                SELECT c.segment, COUNT(*) AS n, SUM(o.total) AS s FROM orders o JOIN customer c ON o.customer = c.id
+                WHERE o.priority = 1 GROUP BY c.segment ORDER BY c.segment"""),
             new Q("derived table with aggregate then filter", true, """
                 SELECT status, n FROM (SELECT status, COUNT(*) AS n FROM orders GROUP BY status) t
                 WHERE n > 10 ORDER BY n DESC"""));
@@ -187,6 +193,9 @@ class OracleTest {
         String plan = explain("SELECT name, balance FROM customer WHERE balance > 0 ORDER BY balance DESC LIMIT 5 OFFSET 2");
         assertTrue(plan.contains("SurrealSort"), plan);
         assertTrue(plan.contains("ORDER BY `balance` DESC LIMIT 5 START 2"), plan);
+        assertFalse(plan.contains("$this"), "only the needed fields are read: " + plan);
+        plan = explain("SELECT name FROM customer ORDER BY phone NULLS FIRST, name LIMIT 3");
+        assertTrue(plan.contains("ORDER BY `phone` ASC, `name` ASC LIMIT 3") && !plan.contains("$this"), plan);
         assertFalse(plan.contains("EnumerableSort") || plan.contains("EnumerableLimit"), plan);
     }
 
@@ -202,10 +211,23 @@ class OracleTest {
 
     @org.junit.jupiter.api.Test
     void explainShowsJoinsInCalciteOverPushedScans() throws SQLException {
-        String plan = explain("SELECT c.name, o.total FROM customer c JOIN orders o ON o.customer = c.id "
-                + "WHERE c.segment = 'BUILDING' AND o.total > 900");
-        assertTrue(plan.contains("Join"), plan);
-        assertTrue(plan.contains("FROM `customer` WHERE `segment` = $p0") && plan.contains("FROM `orders` WHERE `total` > 900"), plan);
+        // not along a record link: Calcite joins, each side's filter still goes to SurrealDB
+        String plan = explain("SELECT c.name, p.brand FROM customer c JOIN part p ON c.name = p.name "
+                + "WHERE c.segment = 'BUILDING' AND p.size > 10");
+        assertTrue(plan.contains("EnumerableHashJoin") || plan.contains("EnumerableMergeJoin")
+                || plan.contains("EnumerableNestedLoopJoin"), plan);
+        assertTrue(plan.contains("FROM `customer` WHERE `segment` = $p0") && plan.contains("FROM `part` WHERE `size` > 10"), plan);
+    }
+
+    @org.junit.jupiter.api.Test
+    void explainShowsRecordLinkJoinsPushed() throws SQLException {
+        String plan = explain("SELECT o.total, c.name, n.name AS nation FROM orders o JOIN customer c ON o.customer = c.id "
+                + "JOIN nation n ON c.nation = n.id WHERE c.segment = 'BUILDING' AND o.total > 900");
+        assertTrue(plan.contains("SurrealJoin"), plan);
+        assertFalse(plan.contains("EnumerableHashJoin") || plan.contains("EnumerableMergeJoin")
+                || plan.contains("EnumerableNestedLoopJoin"), plan);
+        assertTrue(plan.contains("`customer`.`name`") && plan.contains("`customer`.`nation`.`name`")
+                && plan.contains("`customer`.`segment` = $p0"), plan);
     }
 
     @org.junit.jupiter.api.Test
