@@ -348,7 +348,7 @@ final class Report {
             c.rightAlign(2, 3);
             c.row("SurrealJ JDBC driver", "`" + CalcitePeer.SURREALQL + "`", num(calcite.driverP50Us(), 1),
                     num(calcite.driverMeanUs(), 1));
-            c.row("Calcite (`jdbc:surrealdb-sql:`)", "`" + CalcitePeer.SQL + "` → `" + calcite.pushed() + "`",
+            c.row("Calcite (`jdbc:surrealdb-sql:`)", "`" + CalcitePeer.SQL + "` → `` " + calcite.pushed() + " ``",
                     num(calcite.calciteP50Us(), 1), num(calcite.calciteMeanUs(), 1));
             b.append(c.render()).append('\n');
             b.append(String.format(Locale.ROOT, "%,d measured executions of each; Calcite's first execution (parse, plan,"
