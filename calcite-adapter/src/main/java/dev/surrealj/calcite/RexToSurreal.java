@@ -135,8 +135,8 @@ final class RexToSurreal {
                         || k == SqlKind.GREATER_THAN_OR_EQUAL
                         || ops.get(0).getType().isNullable() && !(ops.get(0) instanceof RexDynamicParam);
                 List<String> guards = new ArrayList<>();
-                String left = operand(ops.get(0), exact, guardLeft ? guards : null);
-                String right = operand(ops.get(1), exact, guardRight ? guards : null);
+                String left = operand(ops.get(0), exact, guards, guardLeft);
+                String right = operand(ops.get(1), exact, guards, guardRight);
                 guards.add(left + " " + op + " " + right);
                 return guards.size() == 1 ? guards.get(0) : "(" + String.join(" AND ", guards) + ")";
             }
@@ -163,7 +163,7 @@ final class RexToSurreal {
                     throw new Unsupported("LIKE pattern");
                 }
                 List<String> guards = new ArrayList<>();
-                String e = operand(ops.get(0), exact, guards);
+                String e = operand(ops.get(0), exact, guards, true);
                 String v = param(inner, SqlTypeName.VARCHAR);
                 String test = starts && ends ? e + " = " + v
                         : starts ? "string::starts_with(" + e + ", " + v + ")"
@@ -178,19 +178,22 @@ final class RexToSurreal {
     }
 
     /**
-     * An operand of a comparison: comparable in SurrealDB as in SQL; when nullable, guarded (if
-     * {@code guards} is given) so that NONE/NULL make the comparison false.
+     * An operand of a comparison: comparable in SurrealDB as in SQL; when nullable and {@code guard}
+     * (or a statement parameter, which may be bound to NULL), guarded so that NONE/NULL make the
+     * comparison false.
      */
-    private String operand(RexNode node, boolean exact, List<String> guards) throws Unsupported {
+    private String operand(RexNode node, boolean exact, List<String> guards, boolean guard) throws Unsupported {
         if (node instanceof RexLiteral lit && lit.isNull()) {
             throw new Unsupported("comparison with NULL");
         }
         String e = value(node, false);
-        if (node.getType().isNullable() && !(node instanceof RexDynamicParam)) {
+        // a parameter may be bound to NULL: SurrealDB's "x = NULL" is true for NULL values, SQL's is unknown
+        boolean param = node instanceof RexDynamicParam;
+        if (node.getType().isNullable() || param) {
             if (exact) {
                 throw new Unsupported("nullable operand under NOT");
             }
-            if (guards != null) {
+            if (guard || param) {
                 guards.add(e + " != NONE");
                 guards.add(e + " != NULL");
             }
