@@ -148,6 +148,15 @@ class FeaturesTest {
     }
 
     @Test
+    void relationTableJoinsItsEndsAlongTheirLinks() throws SQLException {
+        String q = "SELECT a.name AS follower, b._record['name'] AS followed FROM follows f "
+                + "JOIN person a ON f.\"in\" = a.id JOIN person b ON f.\"out\" = b.id ORDER BY follower, followed";
+        assertEquals(List.of("Alice|Bob", "Alice|Carol", "Carol|Bob"), column(sql, q));
+        String plan = OracleTest.explainOn(sql, q);
+        assertTrue(plan.contains("SurrealJoin") && plan.contains("`in`.`name`") && plan.contains("`out`.*"), plan);
+    }
+
+    @Test
     void dynamicParametersAreBoundAsVariables() throws SQLException {
         try (PreparedStatement ps = sql.prepareStatement("SELECT title FROM doc WHERE title > ? AND title <> ? ORDER BY title")) {
             ps.setString(1, "Bz");
