@@ -34,9 +34,9 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * The rules that move logical filters, projections, aggregates and sorts into SurrealDB when
- * SurrealQL gives exactly SQL's answer, and the rule that reads SurrealDB's results into Calcite's
- * enumerable convention. Everything else (joins, set operations, windows, HAVING over expressions…)
+ * The rules that move logical filters, projections, aggregates, sorts and record-link joins into
+ * SurrealDB when SurrealQL gives exactly SQL's answer, and the rule that reads SurrealDB's results into
+ * Calcite's enumerable convention. Everything else (other joins, set operations, windows, CASE, …)
  * stays with Calcite.
  */
 final class SurrealRules {
