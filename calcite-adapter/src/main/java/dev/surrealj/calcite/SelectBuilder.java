@@ -150,7 +150,8 @@ final class SelectBuilder {
         for (int key : groupSet) {
             Col c = cols.get(key);
             String alias = fields.get(i++).getName();
-            next.add(new Col(c.expr(), alias, c.nullable(), c.comparable()));
+            // SurrealDB groups NONE and NULL apart; SQL has one NULL group
+            next.add(new Col(c.nullable() ? noneAsNull(c.expr()) : c.expr(), alias, c.nullable(), c.comparable()));
             groupBy.add(SurrealQl.field(alias));
         }
         for (AggregateCall call : calls) {
@@ -197,16 +198,34 @@ final class SelectBuilder {
     }
 
     void sort(List<RelFieldCollation> collations, Long offset, Long fetch) {
-        if (limit != null || start != null) {
+        boolean nullsFlag = collations.stream().anyMatch(fc -> cols.get(fc.getFieldIndex()).nullable()
+                && nullsAgainstSurreal(fc));
+        if (limit != null || start != null || nullsFlag && aggregated) {
             wrap();
         }
+        int visible = cols.size();
         if (!collations.isEmpty()) {
             orderBy.clear();
             orderCols.clear();
             for (RelFieldCollation fc : collations) {
                 orderCols.add(fc.getFieldIndex());
-                orderBy.add(SurrealQl.field(cols.get(fc.getFieldIndex()).alias())
-                        + (fc.getDirection().isDescending() ? " DESC" : " ASC"));
+                Col c = cols.get(fc.getFieldIndex());
+                String dir = fc.getDirection().isDescending() ? " DESC" : " ASC";
+                if (c.nullable()) {
+                    if (!c.expr().endsWith(" ?? NULL)")) {
+                        // SurrealDB sorts NONE before NULL; SQL's NULLs are one, ordered by the next keys
+                        c = new Col(noneAsNull(c.expr()), c.alias(), true, c.comparable());
+                        cols.set(fc.getFieldIndex(), c);
+                    }
+                    if (nullsAgainstSurreal(fc)) {
+                        // SurrealDB sorts NULL lowest: NULLS LAST ascending (or FIRST descending) sorts on
+                        // "is null" first, through a column the outer SELECT drops
+                        String flag = "__nulls" + orderBy.size();
+                        cols.add(new Col("(" + c.expr() + " = NULL)", flag, false, true));
+                        orderBy.add(SurrealQl.field(flag) + dir);
+                    }
+                }
+                orderBy.add(SurrealQl.field(c.alias()) + dir);
             }
         }
         if (fetch != null) {
@@ -215,6 +234,21 @@ final class SelectBuilder {
         if (offset != null) {
             start = offset;
         }
+        if (cols.size() > visible) {
+            wrap();
+            cols = new ArrayList<>(cols.subList(0, visible));
+        }
+    }
+
+    /** NULLS LAST ascending or NULLS FIRST descending: the opposite of SurrealDB's order. */
+    private static boolean nullsAgainstSurreal(RelFieldCollation fc) {
+        return fc.getDirection().isDescending() ? fc.nullDirection == RelFieldCollation.NullDirection.FIRST
+                : fc.nullDirection == RelFieldCollation.NullDirection.LAST;
+    }
+
+    /** {@code e} with NONE read as NULL. */
+    private static String noneAsNull(String e) {
+        return "(" + e + " ?? NULL)";
     }
 
     /** Turns the statement so far into a subquery of a new one. */

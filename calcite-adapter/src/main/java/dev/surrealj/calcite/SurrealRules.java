@@ -329,14 +329,9 @@ final class SurrealRules {
             }
             for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
                 int i = fc.getFieldIndex();
-                if (!comparable(s.getInput(), i)) {
-                    return false;
-                }
-                boolean nullable = s.getInput().getRowType().getFieldList().get(i).getType().isNullable();
-                // SurrealDB puts NONE and NULL first in ascending order
-                if (nullable && (fc.getDirection().isDescending()
-                        ? fc.nullDirection != RelFieldCollation.NullDirection.LAST
-                        : fc.nullDirection != RelFieldCollation.NullDirection.FIRST)) {
+                if (!comparable(s.getInput(), i)
+                        || fc.getDirection() != RelFieldCollation.Direction.ASCENDING
+                        && fc.getDirection() != RelFieldCollation.Direction.DESCENDING) {
                     return false;
                 }
             }

@@ -135,6 +135,16 @@ class OracleTest {
                 FROM nation WHERE id = 'nation:1'"""),
             new Q("schemaless table typed by sampling", true,
                 "SELECT stars, COUNT(*) AS n FROM review GROUP BY stars ORDER BY stars"),
+            new Q("GROUP BY a column holding both NONE and NULL (one SQL NULL group)", true,
+                "SELECT note, COUNT(*) AS n, MAX(stars) AS mx FROM review GROUP BY note ORDER BY note NULLS FIRST"),
+            new Q("ORDER BY a column holding both NONE and NULL, then another key", true,
+                "SELECT note, stars, text FROM review ORDER BY note NULLS FIRST, text LIMIT 40"),
+            new Q("DISTINCT over NONE and NULL", false, "SELECT DISTINCT note FROM review"),
+            // (H2 and Calcite default to opposite NULL orders: the oracle queries say which they mean)
+            new Q("ORDER BY a nullable column DESC NULLS FIRST", true,
+                "SELECT note, stars, text FROM review ORDER BY note DESC NULLS FIRST, text LIMIT 30 OFFSET 90"),
+            new Q("ORDER BY a nullable column ASC NULLS LAST (Calcite's default)", true,
+                "SELECT name, phone FROM customer WHERE balance > 12000 ORDER BY phone NULLS LAST, name"),
             new Q("arithmetic projection and timestamp filter", true, """
                 SELECT total * 2 AS t2, priority + 1 AS p1 FROM orders
                 WHERE orderdate >= TIMESTAMP '2024-12-01 00:00:00' AND priority = 3 ORDER BY t2 DESC LIMIT 12"""),
@@ -237,6 +247,16 @@ class OracleTest {
         // NONE and NULL sort first in SurrealDB: ">" needs no guard
         plan = explain("SELECT name FROM customer WHERE phone > '5'");
         assertTrue(plan.contains("WHERE `phone` > $p0"), plan);
+    }
+
+    @org.junit.jupiter.api.Test
+    void noneAndNullGroupAndSortAsOneNull() throws SQLException {
+        String plan = explain("SELECT note, COUNT(*) AS n FROM review GROUP BY note");
+        assertTrue(plan.contains("SELECT (`note` ?? NULL) AS `note`, count() AS `n` FROM `review` GROUP BY `note`"), plan);
+        plan = explain("SELECT note, text FROM review ORDER BY note NULLS FIRST, text LIMIT 40");
+        assertTrue(plan.contains("(`note` ?? NULL) AS `note`") && plan.contains("ORDER BY `note` ASC, `__nulls1` ASC, `text` ASC LIMIT 40"),
+                plan);
+        assertFalse(plan.contains("EnumerableSort") || plan.contains("EnumerableLimit"), plan);
     }
 
     @org.junit.jupiter.api.Test

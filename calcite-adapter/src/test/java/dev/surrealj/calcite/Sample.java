@@ -73,8 +73,9 @@ final class Sample {
         }
         List<Object[]> review = new ArrayList<>();
         for (int i = 1; i <= REVIEWS; i++) {
+            // note: NULL, missing (NONE) or a value; H2 holds NULL for both
             review.add(new Object[] {"review:" + i, "part:" + (1 + r.nextInt(PARTS)), (long) (1 + r.nextInt(5)),
-                "review text " + i});
+                "review text " + i, i % 3 == 2 ? "n" + (i % 4) : null, i % 3 == 0});
         }
         return new Data(nation, customer, part, orders, contains, review);
     }
@@ -143,6 +144,11 @@ final class Sample {
             if (((Long) row[2]) == 5L) {
                 b.append(", tags: ['great', 'five']");
             }
+            if (row[4] != null) {
+                b.append(", note: ").append(str(row[4]));
+            } else if ((Boolean) row[5]) {
+                b.append(", note: NULL");
+            }
             b.append('}');
         });
     }
@@ -189,14 +195,14 @@ final class Sample {
                     + "status VARCHAR NOT NULL, total DOUBLE NOT NULL, priority BIGINT NOT NULL)");
             s.execute("CREATE TABLE lineitem (id VARCHAR PRIMARY KEY, \"in\" VARCHAR NOT NULL, \"out\" VARCHAR NOT NULL, "
                     + "quantity BIGINT NOT NULL, discount DOUBLE NOT NULL)");
-            s.execute("CREATE TABLE review (id VARCHAR PRIMARY KEY, part VARCHAR, stars BIGINT, text VARCHAR)");
+            s.execute("CREATE TABLE review (id VARCHAR PRIMARY KEY, part VARCHAR, stars BIGINT, text VARCHAR, note VARCHAR)");
         }
         fill(h2, "nation", 3, d.nation());
         fill(h2, "customer", 6, d.customer());
         fill(h2, "part", 5, d.part());
         fill(h2, "orders", 6, d.orders());
         fill(h2, "lineitem", 5, d.contains());
-        fill(h2, "review", 4, d.review());
+        fill(h2, "review", 5, d.review());
         return h2;
     }
 
