@@ -49,6 +49,7 @@ final class SurrealRules {
             AggregateRule.CONFIG.toRule(AggregateRule.class),
             SortRule.CONFIG.toRule(SortRule.class),
             JoinRule.CONFIG.toRule(JoinRule.class),
+            SurrealTrimRule.INSTANCE,
             SurrealToEnumerableConverter.Rule.CONFIG.toRule(SurrealToEnumerableConverter.Rule.class));
 
     /** The columns of {@code input} as the translator sees them when checking (placeholder expressions). */

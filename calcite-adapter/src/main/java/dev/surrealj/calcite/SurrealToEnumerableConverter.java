@@ -53,7 +53,15 @@ final class SurrealToEnumerableConverter extends ConverterImpl implements Enumer
 
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-        return super.computeSelfCost(planner, mq).multiplyBy(0.1);
+        // what crosses the wire: rows × fields, a whole record (_record) weighing as 20 fields. Volcano
+        // compares costs by their row count, so the width goes there
+        double rows = mq.getRowCount(getInput());
+        double width = 0;
+        for (RelDataTypeField f : getRowType().getFieldList()) {
+            width += f.getType().getSqlTypeName() == SqlTypeName.MAP ? 20 : 1;
+        }
+        double weight = 0.1 * (1 + width / 10);
+        return planner.getCostFactory().makeCost(rows * weight, rows * weight, 0);
     }
 
     @Override

@@ -250,6 +250,15 @@ class OracleTest {
     }
 
     @org.junit.jupiter.api.Test
+    void whatCalciteComputesItselfReadsOnlyTheFieldsItNeeds() throws SQLException {
+        String plan = explain("SELECT segment, SUM(CASE WHEN balance > 0 THEN 1 ELSE 0 END) FROM customer GROUP BY segment");
+        assertTrue(plan.contains("surrealql=[SELECT `balance`, `segment` FROM `customer`]")
+                || plan.contains("surrealql=[SELECT `segment`, `balance` FROM `customer`]"), plan);
+        plan = explain("SELECT COUNT(*), MIN(phone) FROM customer");
+        assertTrue(plan.contains("surrealql=[SELECT `phone` FROM `customer`]"), plan);
+    }
+
+    @org.junit.jupiter.api.Test
     void noneAndNullGroupAndSortAsOneNull() throws SQLException {
         String plan = explain("SELECT note, COUNT(*) AS n FROM review GROUP BY note");
         assertTrue(plan.contains("SELECT (`note` ?? NULL) AS `note`, count() AS `n` FROM `review` GROUP BY `note`"), plan);
