@@ -50,6 +50,9 @@ final class SurrealRules {
             SortRule.CONFIG.toRule(SortRule.class),
             JoinRule.CONFIG.toRule(JoinRule.class),
             SurrealTrimRule.INSTANCE,
+            // so that the fields a filter Calcite keeps for itself, or a window, does not need are not read
+            org.apache.calcite.rel.rules.CoreRules.PROJECT_FILTER_TRANSPOSE,
+            org.apache.calcite.rel.rules.CoreRules.PROJECT_WINDOW_TRANSPOSE,
             SurrealToEnumerableConverter.Rule.CONFIG.toRule(SurrealToEnumerableConverter.Rule.class));
 
     /** The columns of {@code input} as the translator sees them when checking (placeholder expressions). */

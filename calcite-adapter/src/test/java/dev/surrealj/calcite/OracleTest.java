@@ -256,6 +256,8 @@ class OracleTest {
                 || plan.contains("surrealql=[SELECT `segment`, `balance` FROM `customer`]"), plan);
         plan = explain("SELECT COUNT(*), MIN(phone) FROM customer");
         assertTrue(plan.contains("surrealql=[SELECT `phone` FROM `customer`]"), plan);
+        plan = explain("SELECT id, total, SUM(total) OVER (ORDER BY total) FROM orders WHERE customer = 'customer:7'");
+        assertFalse(plan.contains("$this"), plan);
     }
 
     @org.junit.jupiter.api.Test
