@@ -91,7 +91,9 @@ final class SelectBuilder {
             cols.add(new Col(c.expr(), f.getName(), f.getType().isNullable(), c.comparable()));
         }
         if (inner) {
-            where.add("(" + right.linkBase + ".id != NONE AND " + right.linkBase + ".id != NULL)");
+            params.add(new Param(right.table.name, -1, org.apache.calcite.sql.type.SqlTypeName.VARCHAR));
+            where.add("(" + right.linkBase + ".id != NONE AND " + right.linkBase + ".id != NULL AND record::tb("
+                    + right.linkBase + ") = $p" + (params.size() - 1) + ")");
             where.addAll(right.where);
         }
     }

@@ -301,7 +301,10 @@ final class SurrealRules {
             }
             Origin link = origin(j.getLeft(), Math.min(a, b), 0);
             String target = link == null ? null : link.table().link(link.column());
-            return target != null && target.equals(table.name) && link.table().schema == table.schema;
+            // an inferred link type may not hold for every record: INNER checks the table of each link,
+            // LEFT would need that check in every column
+            return target != null && target.equals(table.name) && link.table().schema == table.schema
+                    && (j.getJoinType() == JoinRelType.INNER || !link.table().columns.get(link.column()).inferred());
         }
 
         private static RelNode original(RelNode rel) {

@@ -94,8 +94,10 @@ final class SurrealSchema extends AbstractSchema implements AutoCloseable {
                 }
                 boolean nullable = !name.equals("id") && rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 String type = rs.getString("TYPE_NAME");
+                String remarks = rs.getString("REMARKS");
+                boolean inferred = remarks != null && remarks.contains("inferred");
                 list.add(new SurrealTable.Column(name, SurrealType.of(type), nullable,
-                        name.equals("id") ? null : SurrealType.linkTarget(type)));
+                        name.equals("id") ? null : SurrealType.linkTarget(type), inferred));
             }
         }
         Map<String, Table> result = new LinkedHashMap<>();

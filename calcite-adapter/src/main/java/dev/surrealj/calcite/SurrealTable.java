@@ -13,8 +13,11 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * hatch for fields the metadata does not list). Scanned by a {@link SurrealTableScan}.
  */
 final class SurrealTable extends AbstractTable implements TranslatableTable {
-    /** A column: the field, its type, whether it may be NONE/NULL, and the table a record link points to (or null). */
-    record Column(String name, SurrealType type, boolean nullable, String link) {
+    /**
+     * A column: the field, its type, whether it may be NONE/NULL, the table a record link points to (or
+     * null), and whether the type was inferred from sampled records rather than defined.
+     */
+    record Column(String name, SurrealType type, boolean nullable, String link, boolean inferred) {
     }
 
     final SurrealSchema schema;

@@ -58,6 +58,8 @@ class FeaturesTest {
             RELATE person:carol->follows->person:bob;
             CREATE note:1 SET title = 'first', extra = 'only here', n = 1;
             CREATE note:2 SET title = 'second', n = 2;
+            CREATE pet:1 SET name = 'Rex', owner = person:alice;
+            CREATE pet:2 SET name = 'Tom', owner = doc:1;
             CREATE tagged:1 SET label = NULL;
             CREATE tagged:2 SET label = 'a';
             """);
@@ -157,6 +159,27 @@ class FeaturesTest {
     }
 
     @Test
+    void aLinkTypeInferredFromTooFewSamplesIsCheckedPerRecord() throws SQLException {
+        // with one sampled record, pet.owner looks like record<person>; pet:2 links to a doc
+        Properties p = new Properties();
+        if (db.server().user() != null) {
+            p.setProperty("user", db.server().user());
+            p.setProperty("password", db.server().password());
+        }
+        p.setProperty("metadataSampleSize", "1");
+        try (Connection c = DriverManager.getConnection("jdbc:surrealdb-sql://" + db.server().host() + ":"
+                + db.server().port() + "/" + db.namespace() + "/" + db.database(), p)) {
+            String inner = "SELECT pe.name, o.name AS owner FROM pet pe JOIN person o ON pe.owner = o.id ORDER BY pe.name";
+            assertEquals(List.of("Rex|Alice"), column(c, inner));
+            String plan = OracleTest.explainOn(c, inner);
+            assertTrue(plan.contains("SurrealJoin") && plan.contains("record::tb(`owner`) = $p"), plan);
+            String left = "SELECT pe.name, o.name AS owner FROM pet pe LEFT JOIN person o ON pe.owner = o.id ORDER BY pe.name";
+            assertEquals(List.of("Rex|Alice", "Tom|NULL"), column(c, left));
+            assertFalse(OracleTest.explainOn(c, left).contains("SurrealJoin"), "an inferred link is not traversed by LEFT");
+        }
+    }
+
+    @Test
     void dynamicParametersAreBoundAsVariables() throws SQLException {
         try (PreparedStatement ps = sql.prepareStatement("SELECT title FROM doc WHERE title > ? AND title <> ? ORDER BY title")) {
             ps.setString(1, "Bz");
@@ -235,7 +258,7 @@ class FeaturesTest {
                 tables.add(rs.getString("TABLE_NAME"));
             }
         }
-        assertTrue(tables.containsAll(List.of("doc", "person", "follows", "note", "tagged")), tables.toString());
+        assertTrue(tables.containsAll(List.of("doc", "person", "follows", "note", "tagged", "pet")), tables.toString());
         assertFalse(sql.toString().contains(String.valueOf(db.server().password())) && db.server().password() != null);
     }
 }
