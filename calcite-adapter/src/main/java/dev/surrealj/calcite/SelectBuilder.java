@@ -1,6 +1,7 @@
 package dev.surrealj.calcite;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -8,7 +9,11 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -22,7 +27,7 @@ final class SelectBuilder {
     }
 
     /** A bound variable: a constant, or the {@code index}-th dynamic parameter of the SQL statement. */
-    record Param(Object value, int index, org.apache.calcite.sql.type.SqlTypeName type) {
+    record Param(Object value, int index, SqlTypeName type) {
     }
 
     final RexBuilder rexBuilder;
@@ -53,10 +58,6 @@ final class SelectBuilder {
 
     void visit(RelNode input) {
         ((SurrealRel) input).implement(this);
-    }
-
-    List<Col> columns() {
-        return cols;
     }
 
     void scan(SurrealTable t, RelDataType rowType) {
@@ -91,7 +92,7 @@ final class SelectBuilder {
             cols.add(new Col(c.expr(), f.getName(), f.getType().isNullable(), c.comparable()));
         }
         if (inner) {
-            params.add(new Param(right.table.name, -1, org.apache.calcite.sql.type.SqlTypeName.VARCHAR));
+            params.add(new Param(right.table.name, -1, SqlTypeName.VARCHAR));
             where.add("(" + right.linkBase + ".id != NONE AND " + right.linkBase + ".id != NULL AND record::tb("
                     + right.linkBase + ") = $p" + (params.size() - 1) + ")");
             where.addAll(right.where);
@@ -107,10 +108,10 @@ final class SelectBuilder {
 
     void project(List<RexNode> exps, RelDataType rowType) {
         if (aggregated || !orderBy.isEmpty() || limit != null || start != null) {
-            if (!aggregated && exps.stream().allMatch(e -> e instanceof org.apache.calcite.rex.RexInputRef)) {
+            if (!aggregated && exps.stream().allMatch(e -> e instanceof RexInputRef)) {
                 // the subquery reads only what the outer projection and its own ORDER BY use
-                java.util.BitSet used = new java.util.BitSet();
-                exps.forEach(e -> used.set(((org.apache.calcite.rex.RexInputRef) e).getIndex()));
+                BitSet used = new BitSet();
+                exps.forEach(e -> used.set(((RexInputRef) e).getIndex()));
                 orderCols.forEach(used::set);
                 int[] map = new int[cols.size()];
                 List<Col> kept = new ArrayList<>();
@@ -123,8 +124,8 @@ final class SelectBuilder {
                 cols = kept;
                 List<RexNode> remapped = new ArrayList<>();
                 for (RexNode e : exps) {
-                    org.apache.calcite.rex.RexInputRef ref = (org.apache.calcite.rex.RexInputRef) e;
-                    remapped.add(new org.apache.calcite.rex.RexInputRef(map[ref.getIndex()], ref.getType()));
+                    RexInputRef ref = (RexInputRef) e;
+                    remapped.add(new RexInputRef(map[ref.getIndex()], ref.getType()));
                 }
                 exps = remapped;
             }
@@ -134,7 +135,7 @@ final class SelectBuilder {
         List<RelDataTypeField> fields = rowType.getFieldList();
         for (int i = 0; i < exps.size(); i++) {
             RexNode e = exps.get(i);
-            boolean comparable = e instanceof org.apache.calcite.rex.RexInputRef ref ? cols.get(ref.getIndex()).comparable()
+            boolean comparable = e instanceof RexInputRef ref ? cols.get(ref.getIndex()).comparable()
                     : SurrealType.ofSql(e.getType().getSqlTypeName()).comparable;
             next.add(new Col(translate(t -> t.value(e, true)), fields.get(i).getName(),
                     fields.get(i).getType().isNullable(), comparable));
@@ -171,7 +172,7 @@ final class SelectBuilder {
             return null;
         }
         if (call.getArgList().isEmpty()) {
-            return call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.COUNT ? "count()" : null;
+            return call.getAggregation().getKind() == SqlKind.COUNT ? "count()" : null;
         }
         Col arg = inputs.get(call.getArgList().get(0));
         String e = arg.expr();
@@ -188,7 +189,7 @@ final class SelectBuilder {
                 return arg.comparable() && !arg.nullable() ? "math::sum(" + e + ")" : null;
             case AVG:
                 return arg.comparable() && !arg.nullable()
-                        && org.apache.calcite.sql.type.SqlTypeUtil.isApproximateNumeric(call.getType())
+                        && SqlTypeUtil.isApproximateNumeric(call.getType())
                         ? "math::mean(" + e + ")" : null;
             default:
                 return null;
@@ -196,7 +197,7 @@ final class SelectBuilder {
     }
 
     private static boolean numeric(AggregateCall call) {
-        return org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(call.getType());
+        return SqlTypeUtil.isNumeric(call.getType());
     }
 
     void sort(List<RelFieldCollation> collations, Long offset, Long fetch) {
