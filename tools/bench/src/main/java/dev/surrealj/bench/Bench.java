@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * </ol>
  * Each measures (a) sequential point-query latency p50/p99, (b) pipelined throughput on one connection,
  * (c) a full-table SELECT end to end, (d) CPU time per operation and (e) a 100,000-row bulk insert (a JDBC
- * batch; the same request over RPC and into the engine alone; the JS SDK's {@code db.insert}). The table of numbers and ratios is
+ * batch; the same request over RPC and into the engine alone; the JS SDK's {@code db.insert}), and (f) a selective
+ * filter query through Calcite's SQL versus the same query as SurrealQL through the driver ({@link CalcitePeer}). The table of numbers and ratios is
  * printed and written to {@code docs/benchmarks.md} and {@code docs/benchmarks.csv}.
  *
  * <p>Run it with {@code tools/bench/run [options]}; {@code --help} lists the options.
@@ -76,6 +77,7 @@ public final class Bench {
         Results.Peer rpcReads;
         Results.Scan jdbcRead;
         Results.Scan jdbcReadByIndex;
+        CalcitePeer.Result calcite;
         Results.Point bare;
         JsonNode sdk;
         String server;
@@ -105,6 +107,10 @@ public final class Bench {
                 JdbcPeer j = new JdbcPeer(c, client, o);
                 jdbcRead = j.read(true);
                 jdbcReadByIndex = j.read(false);
+                log("measuring a selective filter: Calcite SQL versus SurrealQL through the driver");
+                try (java.sql.Connection sql = calciteConnection(srv)) {
+                    calcite = CalcitePeer.run(c, sql, o);
+                }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("JDBC: " + e, e);
             }
@@ -170,7 +176,8 @@ public final class Bench {
                 text(engine, "engine_package", "@surrealdb/node@?") + ", SurrealDB " + text(engine, "surreal", "?"),
                 loadMs, engine.path("load_ms").asDouble(Double.NaN), seconds, loadAverage, List.copyOf(phases));
         Report report = new Report(meta, o, bare, jdbcReadByIndex, surrealj, jdbc, js,
-                Results.Peer.of("engine", engine.get("engine")), Results.Peer.of("engine+decode", engine.get("engine_decode")));
+                Results.Peer.of("engine", engine.get("engine")), Results.Peer.of("engine+decode", engine.get("engine_decode")),
+                calcite);
         report.write(o.out);
         log(String.format("done in %.0f s", seconds));
         return report;
@@ -195,6 +202,17 @@ public final class Bench {
         String url = "jdbc:surrealdb://" + srv.host() + ":" + srv.port() + "/" + DataSet.NAMESPACE + "/"
                 + DataSet.DATABASE;
         return java.sql.DriverManager.getConnection(url, p);
+    }
+
+    /** {@code jdbc:surrealdb-sql://host:port/bench/bench}: Calcite's SQL over the same database. */
+    private static java.sql.Connection calciteConnection(SurrealServer srv) throws java.sql.SQLException {
+        java.util.Properties p = new java.util.Properties();
+        if (srv.user() != null) {
+            p.setProperty("user", srv.user());
+            p.setProperty("password", srv.password());
+        }
+        return java.sql.DriverManager.getConnection("jdbc:surrealdb-sql://" + srv.host() + ":" + srv.port() + "/"
+                + DataSet.NAMESPACE + "/" + DataSet.DATABASE, p);
     }
 
     private static String command(BenchOptions o) {

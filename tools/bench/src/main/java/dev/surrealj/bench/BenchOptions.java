@@ -64,6 +64,9 @@ final class BenchOptions {
     int chunk = 50;
     int atomic = 1_000;
     int sdkChunk = 1_000;
+    /** Calcite versus the driver, selective filter: warm-up and measured executions of each. */
+    int filterWarmup = 2_000;
+    int filterOps = 5_000;
     /** The arguments as given, for the report. */
     final List<String> args = new ArrayList<>();
 
@@ -84,6 +87,8 @@ final class BenchOptions {
                 o.insertRows = 2_500;
                 o.insertWarmup = 0;
                 o.insertRuns = 1;
+                o.filterWarmup = 100;
+                o.filterOps = 200;
             }
         }
         for (int i = 0; i < argv.length; i++) {

@@ -75,9 +75,14 @@ final class Report {
     final List<Measure> measures = new ArrayList<>();
     final List<Ratio> ratios = new ArrayList<>();
 
+    /** The selective filter through Calcite versus through the driver, or {@code null}. */
+    final CalcitePeer.Result calcite;
+
     Report(Meta meta, BenchOptions o, Results.Point bare, Results.Scan jdbcByIndex, Results.Peer surrealj,
-           Results.Peer jdbc, Results.Peer js, Results.Peer engine, Results.Peer engineDecode) {
+           Results.Peer jdbc, Results.Peer js, Results.Peer engine, Results.Peer engineDecode,
+           CalcitePeer.Result calcite) {
         this.meta = meta;
+        this.calcite = calcite;
         this.o = o;
         this.bare = bare;
         this.jdbcByIndex = jdbcByIndex;
@@ -121,6 +126,10 @@ final class Report {
                 jdbc.insert().rowsPerSec() / engine.insert().rowsPerSec(), 0.8, true);
         target("read_vs_rpc", rows + "-row read time: SurrealJ JDBC / SurrealJ RPC",
                 jdbc.scan().medianMs() / j.scan().medianMs(), 1.1, false);
+        if (calcite != null) {
+            target("calcite_vs_jdbc", "selective filter query p50: Calcite SQL / SurrealQL through the JDBC driver",
+                    calcite.ratio(), 1.5, false);
+        }
         if (bare != null) {
             info("bare_p50_vs_js", "p50 latency: bare JVM client / JS SDK", bare.p50Us() / js.point().p50Us(),
                     "the floor of a JVM client, see Floors");
@@ -331,6 +340,20 @@ final class Report {
 
                 """);
         b.append("## Other ratios\n\n").append(ratiosTable()).append('\n');
+        if (calcite != null) {
+            b.append("## Calcite\n\n");
+            b.append("A selective filter (an indexed point lookup on `item.n`) prepared once and executed with ids spread\n"
+                    + "over the table, alternating between the two; every column of the row read with `getObject`.\n\n");
+            Table c = new Table("route", "statement", "p50 µs", "mean µs");
+            c.rightAlign(2, 3);
+            c.row("SurrealJ JDBC driver", "`" + CalcitePeer.SURREALQL + "`", num(calcite.driverP50Us(), 1),
+                    num(calcite.driverMeanUs(), 1));
+            c.row("Calcite (`jdbc:surrealdb-sql:`)", "`" + CalcitePeer.SQL + "` → `` " + calcite.pushed() + " ``",
+                    num(calcite.calciteP50Us(), 1), num(calcite.calciteMeanUs(), 1));
+            b.append(c.render()).append('\n');
+            b.append(String.format(Locale.ROOT, "%,d measured executions of each; Calcite's first execution (parse, plan,"
+                    + " generate and compile the plan) took %s ms.%n%n", calcite.ops(), num(calcite.firstCalciteMs(), 1)));
+        }
         if (bare != null) {
             b.append("## Floors\n\n");
             b.append("""

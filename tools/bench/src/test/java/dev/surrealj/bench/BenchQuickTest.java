@@ -31,12 +31,13 @@ class BenchQuickTest {
     private static final List<String> ALL = List.of("scan_ms", "scan_min_ms", "cpu_scan", "insert_ms", "insert_min_ms",
             "insert_rows_per_s", "cpu_insert");
     private static final List<String> TARGETS = List.of("p50_vs_js", "cpu_point_vs_js", "scan_vs_engine",
-            "insert_vs_js", "insert_vs_engine", "read_vs_rpc");
+            "insert_vs_js", "insert_vs_engine", "read_vs_rpc", "calcite_vs_jdbc");
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a performance assertion
     void quickRunWritesTheWholeTable(@TempDir Path out) throws Exception {
         Report report = Bench.run(BenchOptions.parse("--quick", "--out", out.toString()));
+        System.out.print(report.console()); // the numbers of the smoke run, in the test's output
 
         Path md = out.resolve("benchmarks.md");
         Path csv = out.resolve("benchmarks.csv");
@@ -87,7 +88,8 @@ class BenchQuickTest {
         for (String s : List.of("# Benchmarks", "## Targets", "## Results", "SurrealJ RPC", "SurrealJ JDBC", "JS SDK",
                 "engine alone", "engine+decode", "surrealdb-3", "point query latency p50", "pipelined throughput",
                 "row SELECT end to end", "CPU per point query", "row bulk insert", "batch insert rows/s",
-                "## Floors", "bare JVM client", "other processes' CPU", Report.KEEP_MARKER)) {
+                "## Floors", "bare JVM client", "other processes' CPU", "## Calcite", "`n` = $p0",
+                Report.KEEP_MARKER)) {
             assertTrue(text.contains(s), "benchmarks.md mentions " + s);
         }
         for (Report.Ratio miss : report.misses()) {
