@@ -49,9 +49,15 @@ final class SmallMap extends AbstractMap<String, Object> implements Serializable
         if (key == null) {
             return -1;
         }
+        // the parser canonicalizes keys: the rows of one answer share their key instances, and a
+        // ResultSet's column labels are those instances, so an identity pass usually finds the key
         for (int i = 0; i < 2 * size; i += 2) {
-            Object k = kv[i];
-            if (k == key || key.equals(k)) {
+            if (kv[i] == key) {
+                return i;
+            }
+        }
+        for (int i = 0; i < 2 * size; i += 2) {
+            if (key.equals(kv[i])) {
                 return i;
             }
         }

@@ -104,20 +104,8 @@ final class Columns {
      * (none without a schema).
      */
     static Columns ofObjects(List<?> rows, Map<String, String> schemaTypes) {
-        Set<String> keys = new LinkedHashSet<>();
-        boolean hasId = false;
-        for (Object row : rows) {
-            if (row instanceof Map<?, ?> m) {
-                for (Object k : m.keySet()) {
-                    String key = String.valueOf(k);
-                    if (key.equals(ID)) {
-                        hasId = true;
-                    } else {
-                        keys.add(key);
-                    }
-                }
-            }
-        }
+        Set<String> keys = keysOf(rows);
+        boolean hasId = keys.remove(ID);
         if (rows.isEmpty() && schemaTypes != null) {
             hasId = true;
             for (String field : schemaTypes.keySet()) {
@@ -160,14 +148,7 @@ final class Columns {
                 named.add(c);
             }
         }
-        Set<String> seen = new LinkedHashSet<>();
-        for (Object row : rows) {
-            if (row instanceof Map<?, ?> m) {
-                for (Object k : m.keySet()) {
-                    seen.add(String.valueOf(k));
-                }
-            }
-        }
+        Set<String> seen = keysOf(rows);
         boolean empty = rows.isEmpty();
         List<String> rest = new ArrayList<>();
         if (empty) {
@@ -216,6 +197,38 @@ final class Columns {
             }
         }
         return new Columns(Shape.OBJECTS, labels, null);
+    }
+
+    /**
+     * The keys of the object rows in first-seen order. A row whose keys are the very key instances of the
+     * row before (the decoder canonicalizes keys, so rows of one shape share them) adds nothing and is
+     * passed over after an identity check.
+     */
+    private static Set<String> keysOf(List<?> rows) {
+        Set<String> keys = new LinkedHashSet<>();
+        Object[] previous = new Object[0];
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> m)) {
+                continue;
+            }
+            if (m.size() == previous.length) {
+                int i = 0;
+                for (Object k : m.keySet()) {
+                    if (k != previous[i]) {
+                        break;
+                    }
+                    i++;
+                }
+                if (i == previous.length) {
+                    continue;
+                }
+            }
+            previous = m.keySet().toArray();
+            for (Object k : previous) {
+                keys.add(String.valueOf(k));
+            }
+        }
+        return keys;
     }
 
     static boolean isTopLevel(String field) {

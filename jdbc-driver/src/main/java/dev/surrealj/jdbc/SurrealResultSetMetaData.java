@@ -37,6 +37,12 @@ final class SurrealResultSetMetaData implements ResultSetMetaData {
             BigDecimal.class, Boolean.class, java.time.Instant.class, java.time.Duration.class, java.util.UUID.class,
             byte[].class);
 
+    /**
+     * Values of one container class (arrays, objects) whose element types are merged into a column's type
+     * name; later ones of the same class are not looked into ({@code array<string>} stays as inferred).
+     */
+    static final int CONTAINER_SAMPLE = 1_000;
+
 
     /** What is known about one column. */
     private record Info(String label, String typeName, int sqlType, int nullable, String className, int scale,
@@ -83,13 +89,26 @@ final class SurrealResultSetMetaData implements ResultSetMetaData {
             String merged = null;
             boolean sawNull = false;
             Class<?> last = null; // a scalar class already merged: its values add nothing new
+            Class<?> lastContainer = null;
+            int containers = 0; // arrays, objects, ... whose element types were merged
+            String lastTable = null;
             for (Object row : rows) {
                 Object v = columns.value(row, i);
                 if (Columns.isNull(v)) {
                     sawNull = true;
-                } else if (v.getClass() != last) {
+                } else if (v instanceof dev.surrealj.value.RecordId r) {
+                    if (!r.table().equals(lastTable)) { // record<table> depends on the table alone
+                        merged = merged == null ? SurrealTypes.nameOf(v) : SurrealTypes.merge(merged, SurrealTypes.nameOf(v));
+                        lastTable = r.table();
+                    }
+                } else if (v.getClass() != last
+                        && (v.getClass() != lastContainer || containers < CONTAINER_SAMPLE)) {
                     merged = merged == null ? SurrealTypes.nameOf(v) : SurrealTypes.merge(merged, SurrealTypes.nameOf(v));
                     last = SCALARS.contains(v.getClass()) ? v.getClass() : null;
+                    if (last == null) {
+                        containers = v.getClass() == lastContainer ? containers + 1 : 1;
+                        lastContainer = v.getClass();
+                    }
                 }
             }
             if (merged == null && id && tableName != null) {

@@ -170,4 +170,19 @@ class ResultSetMetaDataTest {
         assertFalse(md.isWrapperFor(String.class));
         fails("HY000", () -> md.unwrap(String.class));
     }
+
+    @Test
+    void inferenceOverManyRowsSeesEveryScalarAndEveryTable() throws SQLException {
+        List<Object> rows = new java.util.ArrayList<>();
+        for (int k = 0; k < 5_000; k++) {
+            rows.add(row("id", new RecordId(k < 4_999 ? "person" : "robot", (long) k), "n", (long) k,
+                    "tags", List.of("t" + k), "late", k < 4_999 ? "x" : 1L, "num", k < 4_999 ? (Object) 1L : 2.5));
+        }
+        ResultSetMetaData md = md(rows, null);
+        assertEquals("record", md.getColumnTypeName(col(md, "id")), "the last row's record id has another table");
+        assertEquals("int", md.getColumnTypeName(col(md, "n")));
+        assertEquals("array<string>", md.getColumnTypeName(col(md, "tags")));
+        assertEquals("number", md.getColumnTypeName(col(md, "num")), "a float in the last row");
+        assertEquals(Types.OTHER, md.getColumnType(col(md, "late")), "a string column with an int in the last row");
+    }
 }
