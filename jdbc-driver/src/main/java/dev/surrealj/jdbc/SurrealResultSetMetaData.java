@@ -62,12 +62,100 @@ final class SurrealResultSetMetaData implements ResultSetMetaData {
         this.tableName = context.tableName() == null ? "" : context.tableName();
         this.infos = new Info[columns.size()];
         Map<String, String> schema = context.schemaTypes();
+        Inferred[] inferred = Inferred.of(columns, rows);
         for (int i = 0; i < infos.length; i++) {
-            infos[i] = info(columns, i, rows, schema, context.tableName());
+            infos[i] = info(columns, i, rows, schema, context.tableName(), inferred);
         }
     }
 
-    private static Info info(Columns columns, int i, List<?> rows, Map<String, String> schema, String tableName) {
+    /** The type name merged over a column's values, and whether a NULL/NONE (or a missing key) was seen. */
+    private static final class Inferred {
+        String merged;
+        boolean sawNull;
+        private Class<?> last; // a scalar class already merged: its values add nothing new
+        private Class<?> lastContainer;
+        private int containers; // arrays, objects, ... of lastContainer's class whose element types were merged
+        private String lastTable;
+
+        void add(Object v) {
+            if (Columns.isNull(v)) {
+                sawNull = true;
+            } else if (v instanceof dev.surrealj.value.RecordId r) {
+                if (!r.table().equals(lastTable)) { // record<table> depends on the table alone
+                    merge(v);
+                    lastTable = r.table();
+                }
+            } else if (v.getClass() != last && (v.getClass() != lastContainer || containers < CONTAINER_SAMPLE)) {
+                merge(v);
+                last = SCALARS.contains(v.getClass()) ? v.getClass() : null;
+                if (last == null) {
+                    containers = v.getClass() == lastContainer ? containers + 1 : 1;
+                    lastContainer = v.getClass();
+                }
+            }
+        }
+
+        private void merge(Object v) {
+            String name = SurrealTypes.nameOf(v);
+            merged = merged == null ? name : SurrealTypes.merge(merged, name);
+        }
+
+        /**
+         * Every column's values, in one pass over the rows. Object rows are walked entry by entry: a key that
+         * is the very instance at the same position of the row before (rows of one shape share their key
+         * instances) finds its column without a lookup.
+         */
+        static Inferred[] of(Columns columns, List<?> rows) {
+            int n = columns.size();
+            Inferred[] acc = new Inferred[n];
+            for (int i = 0; i < n; i++) {
+                acc[i] = new Inferred();
+            }
+            if (columns.shape() != Columns.Shape.OBJECTS) {
+                for (Object row : rows) {
+                    for (int i = 0; i < n; i++) {
+                        acc[i].add(columns.value(row, i));
+                    }
+                }
+                return acc;
+            }
+            Object[] keys = new Object[0];
+            int[] cols = new int[0];
+            int[] seenIn = new int[n];
+            int r = 0;
+            for (Object row : rows) {
+                r++;
+                if (row instanceof Map<?, ?> m) {
+                    if (keys.length < m.size()) {
+                        keys = java.util.Arrays.copyOf(keys, m.size());
+                        cols = java.util.Arrays.copyOf(cols, m.size());
+                    }
+                    int p = 0;
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        Object k = e.getKey();
+                        if (keys[p] != k) {
+                            keys[p] = k;
+                            cols[p] = columns.find(String.valueOf(k));
+                        }
+                        int c = cols[p++];
+                        if (c >= 0) {
+                            seenIn[c] = r;
+                            acc[c].add(e.getValue());
+                        }
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    if (seenIn[i] != r) {
+                        acc[i].sawNull = true; // no such key: NULL
+                    }
+                }
+            }
+            return acc;
+        }
+    }
+
+    private static Info info(Columns columns, int i, List<?> rows, Map<String, String> schema, String tableName,
+                             Inferred[] inferred) {
         boolean hasTable = tableName != null;
         String label = columns.label(i);
         Columns.Def def = columns.def(i);
@@ -86,31 +174,9 @@ final class SurrealResultSetMetaData implements ResultSetMetaData {
             sqlType = t.sqlType();
             nullable = t.nullable() ? columnNullable : columnNoNulls;
         } else {
-            String merged = null;
-            boolean sawNull = false;
-            Class<?> last = null; // a scalar class already merged: its values add nothing new
-            Class<?> lastContainer = null;
-            int containers = 0; // arrays, objects, ... whose element types were merged
-            String lastTable = null;
-            for (Object row : rows) {
-                Object v = columns.value(row, i);
-                if (Columns.isNull(v)) {
-                    sawNull = true;
-                } else if (v instanceof dev.surrealj.value.RecordId r) {
-                    if (!r.table().equals(lastTable)) { // record<table> depends on the table alone
-                        merged = merged == null ? SurrealTypes.nameOf(v) : SurrealTypes.merge(merged, SurrealTypes.nameOf(v));
-                        lastTable = r.table();
-                    }
-                } else if (v.getClass() != last
-                        && (v.getClass() != lastContainer || containers < CONTAINER_SAMPLE)) {
-                    merged = merged == null ? SurrealTypes.nameOf(v) : SurrealTypes.merge(merged, SurrealTypes.nameOf(v));
-                    last = SCALARS.contains(v.getClass()) ? v.getClass() : null;
-                    if (last == null) {
-                        containers = v.getClass() == lastContainer ? containers + 1 : 1;
-                        lastContainer = v.getClass();
-                    }
-                }
-            }
+            Inferred values = inferred[i];
+            String merged = values.merged;
+            boolean sawNull = values.sawNull;
             if (merged == null && id && tableName != null) {
                 merged = "record<" + tableName + ">"; // no rows: the table's record ids
             }
