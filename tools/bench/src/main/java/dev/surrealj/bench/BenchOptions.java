@@ -56,8 +56,8 @@ final class BenchOptions {
     int window = 64;
     int pipeWarmup = 5_000;
     int pipeOps = 20_000;
-    int scanWarmup = 2;
-    int scanRuns = 5;
+    int scanWarmup = 3;
+    int scanRuns = 11;
     int insertRows = 100_000;
     int insertWarmup = 1;
     int insertRuns = 3;

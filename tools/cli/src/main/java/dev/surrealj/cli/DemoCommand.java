@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code surrealj demo}: starts SurrealDB's engine locally (or uses {@code --url}) and walks through
- * the driver: a schema, a batch of inserts, a graph query, a transaction, a live query and plain SQL
- * through the SQL translator.
+ * the driver: a schema, a batch of inserts, a graph query, a transaction, a live query, plain SQL
+ * through the SQL translator, and full SQL (joins, window functions) through the Calcite adapter.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the local SurrealDB engine and walk through SurrealJ's JDBC driver.")
@@ -52,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             run(c, jdbcUrl);
             plainSql(jdbcUrl);
+            calcite(jdbcUrl);
             out.println("\nDone.");
         } finally {
             if (server != null) {
@@ -139,6 +140,36 @@ final class DemoCommand implements Callable<Integer> {
             out.println("   sent as SurrealQL: " + c.nativeSQL(sql));
             ps.setInt(1, 1920);
             print(ps.executeQuery());
+        }
+    }
+
+    /** Step 8: full ANSI SQL through Apache Calcite, with the part SurrealDB can answer pushed down. */
+    private void calcite(String jdbcUrl) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        String sql = "SELECT p.name, COUNT(k.\"out\") AS knows, RANK() OVER (ORDER BY p.born) AS seniority"
+                + " FROM person p LEFT JOIN knows k ON k.\"in\" = p.id WHERE p.born < 1950"
+                + " GROUP BY p.name, p.born ORDER BY p.born";
+        String url = "jdbc:surrealdb-sql:" + jdbcUrl.substring("jdbc:surrealdb:".length());
+        try (Connection c = DriverManager.getConnection(url, p); Statement s = c.createStatement()) {
+            out.println("\n8. Full SQL through Apache Calcite (" + url + "):");
+            out.println("   " + sql);
+            try (ResultSet plan = s.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+                while (plan.next()) {
+                    for (String line : plan.getString(1).split("\\R")) {
+                        int at = line.indexOf("surrealql=[");
+                        if (at >= 0) {
+                            out.println("   pushed down: " + line.substring(at + 11, line.lastIndexOf(']')));
+                        }
+                    }
+                }
+            }
+            print(s.executeQuery(sql));
         }
     }
 

@@ -30,6 +30,10 @@ class DemoCommandTest {
         assertTrue(out.contains("CREATE person:barbara"), out);
         assertTrue(out.contains("sent as SurrealQL: SELECT name, born FROM person WHERE born < $_jdbc_1"), out);
         assertTrue(out.contains("Alan Turing | 1912" + System.lineSeparator() + "   Rear Admiral Grace Hopper | 1906"), out);
+        assertTrue(out.contains("8. Full SQL through Apache Calcite"), out);
+        assertTrue(out.contains("   pushed down: SELECT"), out);
+        assertTrue(out.contains("Ada Lovelace | 1 | 1" + System.lineSeparator() + "   Rear Admiral Grace Hopper | 1 | 2"), out);
+        assertTrue(out.contains("Edsger Dijkstra | 0 | 4"), out);
         assertTrue(out.endsWith("Done." + System.lineSeparator()), out);
     }
 
