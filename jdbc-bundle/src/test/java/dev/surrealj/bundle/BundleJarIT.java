@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded {@code -all} jar ({@code jdbc-bundle/target/surrealj-jdbc-<version>-all.jar}) works on its own: sqlline,
+ * The shaded {@code -all} jar ({@code jdbc-bundle/target/surrealj-jdbc-<version>-all.jar}, tested as its copy in {@code jdbc-driver/target/}) works on its own: sqlline,
  * with nothing but that jar and its own classes on the class path, connects, queries and lists tables, and with
  * {@code sqlTranslation=true} runs a scripted session of plain SQL through the bundled translator. Runs after
  * {@code package} (failsafe), as a GUI tool would load the jar.
