@@ -629,6 +629,7 @@ public final class CborCodec {
     private long remaining;
     private final long max;
     private final TagChains tags = new TagChains();
+    private final byte[] one = new byte[1];
 
     LimitedInputStream(InputStream in, long max) {
       super(in);
@@ -641,7 +642,8 @@ public final class CborCodec {
       int b = super.read();
       if (b >= 0) {
         consumed(1);
-        tags.feed(new byte[] {(byte) b}, 0, 1);
+        one[0] = (byte) b;
+        tags.feed(one, 0, 1);
       }
       return b;
     }
